@@ -4,5 +4,8 @@
 //! exactly the code that `newsflow run` and the workers run) and hand the
 //! predictions here.
 
+pub mod extraction;
 pub mod labelled;
 pub mod metrics;
+pub mod noisy;
+pub mod shingles;
