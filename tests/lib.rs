@@ -680,6 +680,16 @@ impl WorkerSpec {
     }
 }
 
+/// librdkafka properties for tests that kill consumers: a dead member is
+/// evicted from its group after 6 s (the test broker's minimum) instead of
+/// the default 45 s, so each restart costs seconds, not minutes.
+pub fn fast_session_args() -> Vec<String> {
+    ["session.timeout.ms=6000", "heartbeat.interval.ms=1000"]
+        .iter()
+        .flat_map(|p| ["--kafka-property".to_owned(), (*p).to_owned()])
+        .collect()
+}
+
 /// A running worker process; killed on drop.
 pub struct Worker {
     pub spec: WorkerSpec,
@@ -1036,6 +1046,19 @@ impl Metrics {
     /// The sum over the matching series (0 when none match).
     pub fn sum(&self, name: &str, labels: &[(&str, &str)]) -> f64 {
         self.series(name, labels).map(|s| s.value).sum()
+    }
+
+    /// Like [`Metrics::by_label`] without the zero series: counters may be
+    /// pre-registered at zero for every bounded label value.
+    pub fn counts_by_label(
+        &self,
+        name: &str,
+        label: &str,
+        filter: &[(&str, &str)],
+    ) -> BTreeMap<String, f64> {
+        let mut counts = self.by_label(name, label, filter);
+        counts.retain(|_, v| *v != 0.0);
+        counts
     }
 
     /// Label value -> value, for a series split by one label.

@@ -1,1 +1,109 @@
-//! placeholder
+//! Graceful shutdown: SIGTERM while a backlog is being processed. The worker
+//! exits 0 within its drain deadline, says so in its log, and a restart
+//! re-processes at most the in-flight bound.
+
+use newsflow_clean::CleanConfig;
+use newsflow_tests::*;
+use std::time::Duration;
+
+const MAX_IN_FLIGHT: usize = 100;
+const SHUTDOWN_TIMEOUT_SECS: u64 = 15;
+
+#[test]
+fn sigterm_under_load_drains_exits_0_and_a_restart_redoes_at_most_the_in_flight_bound() {
+    let _serial = serial();
+    let broker = Broker::start();
+    let topics = Topics::create(&broker, "shutdown");
+    let inputs = sample_inputs();
+    let expected = Expected::compute(&inputs, &CleanConfig::default());
+
+    let spec = |spec: WorkerSpec| WorkerSpec {
+        max_in_flight: MAX_IN_FLIGHT,
+        shutdown_timeout_secs: SHUTDOWN_TIMEOUT_SECS,
+        ..spec
+    };
+    let mut cleaner = Worker::spawn(spec(WorkerSpec::cleaner(&broker, &topics)));
+    let mut classifier = Worker::spawn(spec(WorkerSpec::classifier(&broker, &topics)));
+    cleaner.wait_ready(LONG_WAIT);
+    classifier.wait_ready(LONG_WAIT);
+
+    let cleaned = Collector::start(broker.bootstrap(), &topics.cleaned, false);
+    let enriched = Collector::start(broker.bootstrap(), &topics.enriched, false);
+    // The whole sample at once: a backlog, so the workers are busy when signalled.
+    produce_all(broker.bootstrap(), &topics.raw, &inputs);
+
+    // Deadline: the drain deadline plus time to flush, commit and leave.
+    let exit_deadline = Duration::from_secs(SHUTDOWN_TIMEOUT_SECS + 15);
+    for (n, kind) in [(300, Kind::Cleaner), (600, Kind::Classifier)] {
+        enriched.wait_for_keys(n, LONG_WAIT);
+        let worker = match kind {
+            Kind::Cleaner => &mut cleaner,
+            Kind::Classifier => &mut classifier,
+        };
+        let in_flight = worker
+            .metrics()
+            .sum("newsflow_in_flight_records", &[("stage", kind.stage())]);
+        eprintln!(
+            "SIGTERM {} with {in_flight} records in flight, {} enriched",
+            kind.binary(),
+            enriched.distinct_keys()
+        );
+        worker.signal("TERM");
+        let status = worker.wait_exit(exit_deadline).unwrap_or_else(|| {
+            panic!(
+                "{} still running {exit_deadline:?} after SIGTERM:\n{}",
+                kind.binary(),
+                worker.log_tail(30)
+            )
+        });
+        assert_eq!(status.code(), Some(0), "{} exit status", kind.binary());
+        let log = worker.log_text();
+        assert!(
+            log.lines()
+                .any(|line| line.contains("\"message\":\"shutdown complete\"")),
+            "{}: no `shutdown complete` log line:\n{}",
+            kind.binary(),
+            worker.log_tail(20)
+        );
+        worker.restart();
+        worker.wait_ready(LONG_WAIT);
+    }
+
+    enriched.wait_for_keys(expected.enriched.len(), LONG_WAIT);
+    let cleaned_duplicates =
+        assert_matches_oracle(&cleaned.records(), &expected.cleaned, "cleaned");
+    let enriched_duplicates =
+        assert_matches_oracle(&enriched.records(), &expected.enriched, "enriched");
+    eprintln!(
+        "graceful shutdown: {cleaned_duplicates} duplicates on cleaned, {enriched_duplicates} on enriched"
+    );
+    assert!(
+        cleaned_duplicates <= MAX_IN_FLIGHT,
+        "{cleaned_duplicates} records re-processed by the restarted cleaner, bound {MAX_IN_FLIGHT}"
+    );
+    assert!(
+        enriched_duplicates <= cleaned_duplicates + MAX_IN_FLIGHT,
+        "{enriched_duplicates} duplicates on enriched, bound {cleaned_duplicates} + {MAX_IN_FLIGHT}"
+    );
+}
+
+/// A worker with nothing to do stops at once on SIGINT too, with exit 0.
+#[test]
+fn sigint_when_idle_exits_0() {
+    let _serial = serial();
+    let broker = Broker::start();
+    let topics = Topics::create(&broker, "sigint");
+    let mut cleaner = Worker::spawn(WorkerSpec::cleaner(&broker, &topics));
+    cleaner.wait_ready(LONG_WAIT);
+    cleaner.signal("INT");
+    let status = cleaner
+        .wait_exit(Duration::from_secs(30))
+        .expect("the idle cleaner exits after SIGINT");
+    assert_eq!(status.code(), Some(0));
+    let log = cleaner.log_text();
+    assert!(log.contains("\"message\":\"listening\""), "start-up line");
+    assert!(
+        log.contains("\"message\":\"shutdown complete\""),
+        "final line"
+    );
+}
