@@ -29,6 +29,7 @@ struct Cli {
 enum Command {
     Run(cmd::run::Args),
     Eval(cmd::eval::Args),
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => cmd::run::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
     };
     match result {
         Ok(code) => code,

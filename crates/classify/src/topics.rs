@@ -1,0 +1,271 @@
+//! Topic rules: one TOML file per label under `data/topics/`, compiled into
+//! one shared matcher so that a longer phrase of one label ("مجلس الأمن",
+//! "Security Council") hides the shorter term of another ("الأمن").
+//!
+//! A label's evidence is the sum of its hits: each weighted by its group's
+//! weight and by where it sits (title > lead > body), repeated mentions of one
+//! term giving less and less, and the body part damped by the article's
+//! length so that a long article needs more mentions than a short one. A
+//! label with `core` groups gets no score unless one of them fired: the core
+//! is what the article must be about; the other groups only reinforce it.
+//! The evidence maps to a score in [0, 1) through `1 - 0.5^(evidence / threshold)`:
+//! 0.5 exactly at the label's threshold, which is the decision line.
+
+use crate::matcher::{Affix, Case, Hit, Matcher, PatternSpec};
+use crate::normalize::{MatchText, Zone};
+use crate::LoadError;
+use serde::Deserialize;
+
+pub const RULE_FILES: [(&str, &str); 5] = [
+    (
+        "data/topics/security.toml",
+        include_str!("../../../data/topics/security.toml"),
+    ),
+    (
+        "data/topics/diplomacy.toml",
+        include_str!("../../../data/topics/diplomacy.toml"),
+    ),
+    (
+        "data/topics/politics.toml",
+        include_str!("../../../data/topics/politics.toml"),
+    ),
+    (
+        "data/topics/economy.toml",
+        include_str!("../../../data/topics/economy.toml"),
+    ),
+    (
+        "data/topics/migration.toml",
+        include_str!("../../../data/topics/migration.toml"),
+    ),
+];
+
+/// Weight of a hit by zone: the headline and the lead say what the article is about.
+pub fn zone_factor(zone: Zone) -> f64 {
+    match zone {
+        Zone::Title => 3.0,
+        Zone::Lead => 1.5,
+        Zone::Body => 1.0,
+    }
+}
+
+/// Body tokens over which hits count at full weight; longer bodies are damped
+/// by the square root of their length in these units.
+const BODY_UNIT_TOKENS: f64 = 250.0;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    label: String,
+    #[serde(default)]
+    iptc: Vec<String>,
+    threshold: f64,
+    #[serde(rename = "group")]
+    groups: Vec<GroupFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    name: String,
+    weight: f64,
+    #[serde(default)]
+    core: bool,
+    /// Hits count only within `window` tokens of a hit of one of these groups
+    /// (of the same label).
+    #[serde(default)]
+    near: Vec<String>,
+    #[serde(default = "default_window")]
+    window: usize,
+    #[serde(default)]
+    ar: Vec<String>,
+    #[serde(default)]
+    fr: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
+
+fn default_window() -> usize {
+    12
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub name: String,
+    pub weight: f64,
+    pub core: bool,
+    pub near: Vec<usize>,
+    pub window: usize,
+}
+
+#[derive(Debug)]
+pub struct Label {
+    pub label: String,
+    pub iptc: Vec<String>,
+    pub threshold: f64,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug)]
+pub struct Topics {
+    pub labels: Vec<Label>,
+    /// Per matcher spec: (label index, group index).
+    pub spec_group: Vec<(usize, usize)>,
+    pub matcher: Matcher,
+}
+
+/// One hit that counted towards a label, with its contribution.
+#[derive(Debug, Clone)]
+pub struct TopicHit {
+    pub hit: Hit,
+    pub group: usize,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct TopicScore {
+    pub label: usize,
+    pub evidence: f64,
+    pub score: f64,
+    pub hits: Vec<TopicHit>,
+}
+
+impl Topics {
+    pub fn load() -> Result<Topics, LoadError> {
+        let mut labels = Vec::new();
+        let mut specs = Vec::new();
+        let mut spec_group = Vec::new();
+        for (file, text) in RULE_FILES {
+            let err = |message: String| LoadError::Data { file, message };
+            let rules: RuleFile = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+            if rules.threshold.is_nan() || rules.threshold <= 0.0 {
+                return Err(err("threshold must be positive".into()));
+            }
+            let label_index = labels.len();
+            let names: Vec<&str> = rules.groups.iter().map(|g| g.name.as_str()).collect();
+            let mut groups = Vec::new();
+            for (gi, g) in rules.groups.iter().enumerate() {
+                let near = g
+                    .near
+                    .iter()
+                    .map(|n| {
+                        names.iter().position(|x| x == n).ok_or_else(|| {
+                            err(format!("group {}: unknown near group {n:?}", g.name))
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                groups.push(Group {
+                    name: g.name.clone(),
+                    weight: g.weight,
+                    core: g.core,
+                    near,
+                    window: g.window,
+                });
+                for (lang, terms) in [("ar", &g.ar), ("fr", &g.fr), ("en", &g.en)] {
+                    for term in terms {
+                        let affix = if term.ends_with('*') {
+                            Affix::Any
+                        } else if term.ends_with('=') {
+                            Affix::Exact
+                        } else {
+                            Affix::Inflected
+                        };
+                        let case = if term.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && term
+                                .chars()
+                                .filter(|c| c.is_alphabetic())
+                                .all(char::is_uppercase)
+                        {
+                            Case::Upper
+                        } else {
+                            Case::Any
+                        };
+                        specs.push(PatternSpec {
+                            term: term.trim_end_matches('=').to_owned(),
+                            lang: Some(lang),
+                            affix,
+                            case,
+                            strip_article: true,
+                        });
+                        spec_group.push((label_index, gi));
+                    }
+                }
+            }
+            labels.push(Label {
+                label: rules.label,
+                iptc: rules.iptc,
+                threshold: rules.threshold,
+                groups,
+            });
+        }
+        let matcher = Matcher::new(specs).map_err(|message| LoadError::Data {
+            file: "data/topics/*.toml",
+            message,
+        })?;
+        Ok(Topics {
+            labels,
+            spec_group,
+            matcher,
+        })
+    }
+
+    /// Scores every label (passing or not), in label order.
+    pub fn score(&self, text: &MatchText, lang: &str, title: &str, body: &str) -> Vec<TopicScore> {
+        let hits = self.matcher.find(text, lang, title, body);
+        let body_tokens = text.body_tokens() as f64;
+        let damping = (body_tokens / BODY_UNIT_TOKENS).max(1.0).sqrt();
+        let mut out = Vec::new();
+        for (li, label) in self.labels.iter().enumerate() {
+            let mine: Vec<(Hit, usize)> = hits
+                .iter()
+                .filter_map(|h| {
+                    let (l, g) = self.spec_group[h.spec];
+                    (l == li).then_some((*h, g))
+                })
+                .collect();
+            let mut counted = Vec::new();
+            let mut seen: std::collections::HashMap<usize, u32> = Default::default();
+            let mut has_core = false;
+            let mut evidence = 0.0;
+            for (hit, gi) in &mine {
+                let group = &label.groups[*gi];
+                if !group.near.is_empty() {
+                    let close = mine.iter().any(|(other, og)| {
+                        group.near.contains(og) && other.first.abs_diff(hit.first) <= group.window
+                    });
+                    if !close {
+                        continue;
+                    }
+                }
+                // Each repetition of one term is worth half the one before.
+                let n = seen.entry(hit.spec).or_insert(0);
+                let repeat = 0.5_f64.powi(*n as i32);
+                *n += 1;
+                let mut points = group.weight * zone_factor(hit.zone) * repeat;
+                if hit.zone == Zone::Body {
+                    points /= damping;
+                }
+                has_core |= group.core && group.weight > 0.0;
+                evidence += points;
+                counted.push(TopicHit {
+                    hit: *hit,
+                    group: *gi,
+                    points,
+                });
+            }
+            let needs_core = label.groups.iter().any(|g| g.core);
+            if needs_core && !has_core {
+                evidence = 0.0;
+            }
+            let evidence = evidence.max(0.0);
+            let score = 1.0 - 0.5_f64.powf(evidence / label.threshold);
+            debug_assert!((0.0..=1.0).contains(&score));
+            out.push(TopicScore {
+                label: li,
+                evidence,
+                score,
+                hits: counted,
+            });
+        }
+        out
+    }
+}
