@@ -1,0 +1,205 @@
+//! News agencies and outlets credited by source lines and datelines,
+//! normalised to one name each so downstream counts do not split
+//! "فرانس برس", "أ ف ب" and "Agence France-Presse".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// (canonical name, spellings). Arabic spellings may carry the
+/// conjunction و ("والفرنسية"); Latin ones are matched case-sensitively
+/// where the short form is also an ordinary word (AP, MAP, SPA).
+const AGENCIES: &[(&str, &[&str])] = &[
+    (
+        "Al Jazeera",
+        &[
+            "الجزيرة نت",
+            "الجزيرة",
+            "Al Jazeera",
+            "Al-Jazeera",
+            "Aljazeera",
+            "Al Jazira",
+        ],
+    ),
+    (
+        "AFP",
+        &[
+            "الفرنسية",
+            "فرانس برس",
+            "فرانس بريس",
+            "أ ف ب",
+            "ا ف ب",
+            "أ.ف.ب",
+            "أف ب",
+            "AFP",
+            "Agence France-Presse",
+            "Agence France Presse",
+            "France-Presse",
+            "France Presse",
+        ],
+    ),
+    ("Reuters", &["رويترز", "رويتر", "Reuters", "REUTERS"]),
+    (
+        "AP",
+        &[
+            "أسوشيتد برس",
+            "اسوشيتد برس",
+            "أسوشييتد برس",
+            "أسوشيتدبرس",
+            "أ ب",
+            "AP",
+            "Associated Press",
+        ],
+    ),
+    (
+        "Anadolu",
+        &[
+            "الأناضول",
+            "الاناضول",
+            "Anadolu",
+            "Anadolu Agency",
+            "Anadolou",
+        ],
+    ),
+    ("EPA", &["الأوروبية", "إي بي إيه", "EPA"]),
+    ("DPA", &["الألمانية", "د ب أ", "د.ب.أ", "DPA", "dpa"]),
+    ("Xinhua", &["شينخوا", "Xinhua"]),
+    ("EFE", &["إفي", "إيفي", "EFE"]),
+    ("UPI", &["يو بي آي", "UPI"]),
+    ("ANSA", &["آكي", "ANSA"]),
+    ("Sputnik", &["سبوتنيك", "Sputnik"]),
+    ("TASS", &["تاس", "TASS"]),
+    ("Bloomberg", &["بلومبرغ", "بلومبيرغ", "Bloomberg"]),
+    ("MAP", &["لاماب", "و م ع", "MAP"]),
+    ("APS", &["واج", "APS"]),
+    ("TAP", &["وات", "TAP"]),
+    ("WAM", &["وام", "WAM"]),
+    ("SPA", &["واس", "SPA"]),
+    ("QNA", &["قنا", "QNA"]),
+    ("KUNA", &["كونا", "KUNA"]),
+    ("MENA", &["أ ش أ", "MENA"]),
+    ("SANA", &["سانا", "SANA"]),
+    ("Petra", &["بترا", "Petra"]),
+    ("BBC", &["بي بي سي", "BBC"]),
+    ("CNN", &["سي إن إن", "CNN"]),
+    ("Al Arabiya", &["العربية نت", "Al Arabiya"]),
+    ("Sky News Arabia", &["سكاي نيوز عربية", "Sky News Arabia"]),
+    ("Kyodo", &["كيودو", "Kyodo"]),
+    ("Yonhap", &["يونهاب", "Yonhap"]),
+    ("Belga", &["Belga"]),
+    ("Interfax", &["إنترفاكس", "Interfax"]),
+];
+
+struct Matcher {
+    regex: Regex,
+    /// Capture group index -> canonical name.
+    names: Vec<&'static str>,
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    let mut alternatives = Vec::new();
+    let mut names = Vec::new();
+    // Longest spellings first so "الجزيرة نت" wins over "الجزيرة".
+    let mut spellings: Vec<(&str, &str)> = AGENCIES
+        .iter()
+        .flat_map(|(name, forms)| forms.iter().map(move |f| (*name, *f)))
+        .collect();
+    spellings.sort_by_key(|(_, f)| std::cmp::Reverse(f.chars().count()));
+    for (name, form) in spellings {
+        let escaped = regex::escape(form).replace(' ', r"\s*");
+        let is_arabic = form.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let prefix = if is_arabic { "(?:و|ل|ب)?" } else { "" };
+        alternatives.push(format!("({prefix}{escaped})"));
+        names.push(name);
+    }
+    let pattern = format!(
+        r"(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:$|[^\p{{L}}\p{{N}}])",
+        alternatives.join("|")
+    );
+    Matcher {
+        regex: Regex::new(&pattern).expect("agency pattern is valid"),
+        names,
+    }
+});
+
+/// Agencies named in `text`, canonical, in order of first mention, no
+/// duplicates. Generic words ("وكالات", "agencies", "agences") name none.
+pub fn agencies_in(text: &str) -> Vec<&'static str> {
+    let matcher = &*MATCHER;
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    let mut start = 0;
+    while let Some(caps) = matcher.regex.captures_at(text, start) {
+        // Exactly one spelling group takes part in a match.
+        let Some((index, name_match)) = caps
+            .iter()
+            .skip(1)
+            .enumerate()
+            .find_map(|(i, m)| m.map(|m| (i, m)))
+        else {
+            break;
+        };
+        if let Some(name) = matcher.names.get(index) {
+            if !found.iter().any(|(_, n)| n == name) {
+                found.push((name_match.start(), name));
+            }
+        }
+        // Resume right after the name (not after the separator the match
+        // consumed) so "AFP/AP" finds both.
+        debug_assert!(name_match.end() > start);
+        start = name_match.end();
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// Wire agencies, as opposed to broadcasters and papers: a dateline
+/// "(CNN) --" names the publisher, "(AFP) -" the agency that supplied the
+/// story, and only the latter is a credit.
+pub fn is_wire_agency(name: &str) -> bool {
+    !matches!(
+        name,
+        "Al Jazeera" | "BBC" | "CNN" | "Al Arabiya" | "Sky News Arabia" | "Bloomberg"
+    )
+}
+
+/// The canonical name when `text` as a whole is one agency ("أ ف ب", "Reuters").
+pub fn agency_named(text: &str) -> Option<&'static str> {
+    let found = agencies_in(text.trim());
+    if found.len() != 1 {
+        return None;
+    }
+    // The whole text must be the name, not a sentence that mentions it.
+    let words = text.split_whitespace().count();
+    (words <= 4).then_some(found[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_and_normalises_agencies_in_order() {
+        assert_eq!(agencies_in("الجزيرة + الفرنسية"), ["Al Jazeera", "AFP"]);
+        assert_eq!(agencies_in("الجزيرة نت ووكالات"), ["Al Jazeera"]);
+        assert_eq!(agencies_in("رويترز"), ["Reuters"]);
+        assert_eq!(agencies_in("Reuters, AFP and AP"), ["Reuters", "AFP", "AP"]);
+        assert_eq!(agencies_in("Agence France-Presse"), ["AFP"]);
+        assert_eq!(agencies_in("أ ف ب"), ["AFP"]);
+        assert_eq!(agencies_in("الأناضول + وكالات"), ["Anadolu"]);
+    }
+
+    #[test]
+    fn generic_words_name_no_agency() {
+        assert!(agencies_in("وكالات").is_empty());
+        assert!(agencies_in("agencies").is_empty());
+        assert!(agencies_in("agences").is_empty());
+        // "AP" inside a word, or lower-case "map", is not an agency.
+        assert!(agencies_in("CAPITAL map").is_empty());
+    }
+
+    #[test]
+    fn a_single_name_is_recognised_alone() {
+        assert_eq!(agency_named(" Reuters "), Some("Reuters"));
+        assert_eq!(agency_named("أ ف ب"), Some("AFP"));
+        assert_eq!(agency_named("Reuters and AFP"), None);
+    }
+}

@@ -1,0 +1,570 @@
+//! In-body noise: lines that a page or a feed wrapped around the story.
+//!
+//! Each rule describes a *family* (a caption is a short line carrying a
+//! photo-credit marker; a read-more line starts with a read-more phrase and
+//! is short), never one string, so that new wordings of the same family are
+//! caught. Every rule is bounded by line length so that a story paragraph
+//! that merely mentions "Reuters" or "share" is never dropped.
+
+use crate::agencies::{agencies_in, agency_named};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Why a line is not story text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Story,
+    /// `undefined`, `[object Object]`, `{{ title }}`...
+    Artifact,
+    /// Photo captions and credits.
+    Caption,
+    /// "Read more", "اقرأ أيضا", related-story lists.
+    ReadMore,
+    /// Share, follow, advertisement widgets.
+    Widget,
+    /// Copyright footers.
+    Copyright,
+    /// Source/attribution lines; they credit these agencies.
+    Source(Vec<&'static str>),
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("noise pattern is valid")
+}
+
+/// Unrendered template or JavaScript values.
+static ARTIFACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\s\p{P}]*(?:undefined|null|nan|none|\[object \w+\]|object object|\{\{[^{}]*\}\}|\$\{[^{}]*\}|<%[^%]*%>|\{%[^%]*%\}|%%\w+%%)[\s\p{P}]*$",
+    )
+});
+
+/// Template values embedded in a story line.
+static INLINE_ARTIFACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\[object (?:Object|Array|HTMLDivElement|Promise)\]|\{\{[^{}\n]{0,80}\}\}|\$\{[^{}\n]{0,80}\}",
+    )
+});
+
+/// Source/attribution lines, with the credited part captured.
+static SOURCE_LINE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    vec![
+        // المصدر : الجزيرة + الفرنسية / المصادر: وكالات
+        re(r"^[\(\[]?\s*(?:ال)?(?:مصدر|مصادر)\s*[:：\-–]\s*(?P<who>.+?)[\)\]]?\s*\.?$"),
+        // Source: Reuters / Sources : AFP, AP / Source - Reuters
+        re(r"(?i)^[\(\[]?\s*(?:sources?|d['’]après|selon)\s*[:：\-–]\s*(?P<who>.+?)[\)\]]?\s*\.?$"),
+        // Avec AFP / (avec agences) / With Reuters / Avec l'AFP
+        re(r"(?i)^[\(\[]?\s*(?:avec|with)\s+(?:l['’]\s*)?(?P<who>.+?)[\)\]]?\s*\.?$"),
+        // Additional reporting by AP / Reporting by X; Editing by Y / Writing by ...
+        re(
+            r"(?i)^[\(\[]?\s*(?:additional\s+|further\s+)?(?:reporting|writing|editing|compiled|written|translated|contributed|research)(?:\s+\w+)?\s+(?:by|from)\s+(?P<who>.+?)[\)\]]?\s*\.?$",
+        ),
+        // (Rédaction ...) / Rédigé par ... / Édité par ...
+        re(
+            r"(?i)^[\(\[]?\s*(?:rédaction|rédigé par|édité par|édition|avec la rédaction)\b\s*:?\s*(?P<who>.*?)[\)\]]?\s*\.?$",
+        ),
+        // (أ ف ب) / - AFP / — Reuters : a lone credit
+        re(r"^[\(\[\-–—\s]*(?P<who>[^()\[\]]{1,30}?)[\)\]\s]*\.?$"),
+    ]
+});
+
+/// Generic credits that name no agency but still mark a source line.
+static GENERIC_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:و\s*)?(?:وكالات|الوكالات|وكالة|مواقع|agencies|agences|agence|wires|news agencies|dépêches|staff|la rédaction|rédaction)\b",
+    )
+});
+
+/// Read-more and related-story lines (start of line).
+static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\s\p{P}]*(?:(?:اقرأ|إقرأ|اقرا|إقرا|إقرأ|أقرأ)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد|كذلك|التفاصيل)|(?:شاهد|طالع|تابع)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|قصص)\s*(?:ذات صلة|متعلقة|مرتبطة|أخرى)|ذات صلة|المزيد\s*:|(?:[àa]\s+)?(?:lire|voir|regarder|écouter|découvrir)\s+(?:aussi|également|la suite|plus)|sur le même (?:sujet|thème)|(?:articles?|contenus?)\s+(?:liés|connexes|similaires|associés)|(?:read|see|watch|also read|also see)\s+(?:more|also|next|too)\b|also\s*:|related\s*(?:articles?|stories|story|content|news|coverage|topics|links?|reading)?\s*[:\-–]?|more\s+(?:on this|from|about)\b|recommended(?:\s+for you)?|(?:continue|keep)\s+reading|click here|(?:you may|you might) also like|trending\s*:|most read)",
+    )
+});
+
+/// Photo captions and credits: markers that only credits carry. Captions
+/// can be long (a whole paragraph describing the picture), so these hold up
+/// to [`CAPTION_MAX_WORDS`].
+static CAPTION_STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        \b(?:AFP|AP|EPA|REUTERS|Reuters|ANADOLU|Anadolu|XINHUA|Xinhua|DPA|dpa|SIPA|ABACA|MAXPPP|Getty)\s*(?:PHOTO|Photo|photo|IMAGES|Images|/)
+      | \(\s*(?:Photo|Photos|Image|Picture|Foto|File\s+photo|Archive\s+photo|Photo\s+d['’]archives?)\b
+      | \b(?:Photo|Photos|Image|Picture|Photograph|Illustration)\s+(?:by|de|par|credit)\b
+      | \bvia\s+Getty\b | \bGetty\s+Images\b | \bShutterstock\b | \bAlamy\b
+      | (?i:\bcr[ée]dits?\s*(?:photos?|images?)?\s*:) | (?i:\bphoto\s+credit\b)
+      | ©\s*\p{L}
+      | /\s*(?:AFP|Reuters|REUTERS|AP|EPA|Getty\s+Images|Anadolu)\s*\.?\s*$
+    ")
+});
+
+/// Weaker caption markers: only on short lines.
+static CAPTION_WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        (?i:^[\s\p{P}]*(?:photo|photos|image|images|illustration|source\s+photo)\s*:)
+      | (?i:\bcapture\s+d['’]écran\b) | (?i:\bphoto\s+d['’](?:archives?|illustration)\b)
+      | ^[\s\p{P}]*(?:ال)?صور(?:ة|ه)?\s*(?:أرشيفية|ارشيفية|من|لـ?\s|:|\(|توضيحية|تعبيرية)
+      | (?:-|–|\()\s*(?:أرشيف|ارشيف|أرشيفية|ارشيفية)\s*\)?\s*\.?$
+      | \(\s*(?:رويترز|الفرنسية|أ\s*ف\s*ب|أ\.ف\.ب|فرانس\s+برس|أسوشيتد\s+برس|الأناضول|الاناضول|الجزيرة|غيتي(?:\s+إيميجز)?|الأوروبية|إي\s+بي\s+إيه|د\s*ب\s*أ|الألمانية|شينخوا|EPA|AFP|Reuters|AP|Getty\s+Images|File|Archives?)\s*\)\s*\.?$
+    ")
+});
+
+const CAPTION_MAX_WORDS: usize = 120;
+const WEAK_CAPTION_MAX_WORDS: usize = 30;
+
+/// Share, follow and advertisement vocabulary: a short line made only of
+/// these words is a widget.
+const WIDGET_WORDS: &[&str] = &[
+    // en
+    "share",
+    "shares",
+    "this",
+    "article",
+    "story",
+    "post",
+    "page",
+    "on",
+    "via",
+    "the",
+    "tweet",
+    "follow",
+    "us",
+    "our",
+    "advertisement",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "content",
+    "subscribe",
+    "to",
+    "newsletter",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "instagram",
+    "linkedin",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "email",
+    "e-mail",
+    "print",
+    "copy",
+    "link",
+    "pin",
+    "it",
+    "save",
+    "comment",
+    "comments",
+    "below",
+    "continue",
+    "reading",
+    "scroll",
+    "for",
+    "more",
+    "and",
+    "or",
+    "now",
+    "here",
+    "sign",
+    "up",
+    "up.",
+    "news",
+    "updates",
+    "google",
+    "messenger",
+    "reddit",
+    "flipboard",
+    "sms",
+    // fr
+    "partager",
+    "partagez",
+    "partage",
+    "cet",
+    "cette",
+    "l'article",
+    "l’article",
+    "sur",
+    "suivez-nous",
+    "suivez",
+    "nous",
+    "publicité",
+    "pub",
+    "annonce",
+    "sponsorisé",
+    "abonnez-vous",
+    "abonnez",
+    "vous",
+    "à",
+    "notre",
+    "imprimer",
+    "envoyer",
+    "par",
+    "commenter",
+    "commentaires",
+    "lien",
+    "copier",
+    "et",
+    "la",
+    "le",
+    "les",
+    "lettre",
+    "d'information",
+    "inscrivez-vous",
+    "contenu",
+    // ar
+    "شارك",
+    "شاركها",
+    "شاركوا",
+    "مشاركة",
+    "شارك الخبر",
+    "المقال",
+    "الخبر",
+    "الموضوع",
+    "على",
+    "عبر",
+    "تابعونا",
+    "تابعنا",
+    "تابع",
+    "تابعوا",
+    "إعلان",
+    "اعلان",
+    "إعلانات",
+    "اعلانات",
+    "محتوى",
+    "مدفوع",
+    "ممول",
+    "فيسبوك",
+    "فيس",
+    "بوك",
+    "تويتر",
+    "إكس",
+    "واتساب",
+    "واتس",
+    "آب",
+    "انستغرام",
+    "إنستغرام",
+    "يوتيوب",
+    "تيليغرام",
+    "تلغرام",
+    "طباعة",
+    "أرسل",
+    "ارسل",
+    "لصديق",
+    "نسخ",
+    "الرابط",
+    "و",
+    "اشترك",
+    "اشتركوا",
+    "النشرة",
+    "البريدية",
+    "في",
+    "قناتنا",
+    "صفحتنا",
+    "حسابنا",
+    "حساباتنا",
+    "التواصل",
+    "الاجتماعي",
+    "مواقع",
+    "تعليقات",
+    "التعليقات",
+    "أضف",
+    "تعليق",
+];
+
+/// Words that make a line a widget by themselves (not just filler).
+const WIDGET_CORE: &[&str] = &[
+    "share",
+    "tweet",
+    "follow",
+    "advertisement",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "subscribe",
+    "newsletter",
+    "print",
+    "partager",
+    "partagez",
+    "suivez-nous",
+    "suivez",
+    "publicité",
+    "pub",
+    "annonce",
+    "sponsorisé",
+    "abonnez-vous",
+    "abonnez",
+    "imprimer",
+    "شارك",
+    "شاركها",
+    "شاركوا",
+    "مشاركة",
+    "تابعونا",
+    "تابعنا",
+    "تابعوا",
+    "إعلان",
+    "اعلان",
+    "إعلانات",
+    "اعلانات",
+    "مدفوع",
+    "ممول",
+    "طباعة",
+    "اشترك",
+    "اشتركوا",
+    "comment",
+    "comments",
+    "commenter",
+    "commentaires",
+    "تعليقات",
+    "التعليقات",
+    "pin",
+    "copy",
+    "نسخ",
+    "email",
+    "e-mail",
+    "envoyer",
+];
+
+fn is_widget(line: &str) -> bool {
+    let count = words(line);
+    if count == 0 || count > 8 {
+        return false;
+    }
+    let mut has_core = false;
+    for raw in line.split_whitespace() {
+        let word = raw
+            .trim_matches(|c: char| {
+                c.is_ascii_punctuation() || matches!(c, '،' | '…' | '»' | '«' | '|' | '·' | '•')
+            })
+            .to_lowercase();
+        if word.is_empty() {
+            continue;
+        }
+        if !WIDGET_WORDS.contains(&word.as_str()) {
+            return false;
+        }
+        has_core |= WIDGET_CORE.contains(&word.as_str());
+    }
+    has_core
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|tous droits (?:de reproduction )?réservés|droits réservés|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|حقوق (?:النشر|الطبع)",
+    )
+});
+
+/// Classifies one normalised line.
+pub fn classify_line(line: &str) -> LineKind {
+    let count = words(line);
+    if count == 0 {
+        return LineKind::Artifact;
+    }
+    if count <= 6 && ARTIFACT_LINE.is_match(line) {
+        return LineKind::Artifact;
+    }
+    if count <= 16 {
+        if let Some(agencies) = source_line(line) {
+            return LineKind::Source(agencies);
+        }
+    }
+    if count <= 25 && READ_MORE.is_match(line) {
+        return LineKind::ReadMore;
+    }
+    if is_widget(line) {
+        return LineKind::Widget;
+    }
+    if count <= CAPTION_MAX_WORDS && CAPTION_STRONG.is_match(line) {
+        return LineKind::Caption;
+    }
+    if count <= WEAK_CAPTION_MAX_WORDS && CAPTION_WEAK.is_match(line) {
+        return LineKind::Caption;
+    }
+    if count <= 15 && COPYRIGHT.is_match(line) {
+        return LineKind::Copyright;
+    }
+    LineKind::Story
+}
+
+/// A line that credits the story to agencies (or to "agencies" generically).
+fn source_line(line: &str) -> Option<Vec<&'static str>> {
+    for (i, pattern) in SOURCE_LINE.iter().enumerate() {
+        let Some(caps) = pattern.captures(line) else {
+            continue;
+        };
+        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
+        let lone_credit = i == SOURCE_LINE.len() - 1;
+        if lone_credit {
+            // Only a line that is nothing but an agency name or "وكالات".
+            if let Some(name) = agency_named(who) {
+                return Some(vec![name]);
+            }
+            if GENERIC_CREDIT.is_match(who) && words(who) <= 2 {
+                return Some(Vec::new());
+            }
+            continue;
+        }
+        // A credit names a few outlets; a longer tail is a sentence.
+        if i <= 2 && words(who) > 8 {
+            continue;
+        }
+        let agencies = agencies_in(who);
+        if !agencies.is_empty() {
+            return Some(agencies);
+        }
+        if GENERIC_CREDIT.is_match(who) {
+            return Some(Vec::new());
+        }
+        // "Reporting by John Smith; Editing by ..." credits people, still not story.
+        if i == 3 && words(who) <= 12 {
+            return Some(Vec::new());
+        }
+    }
+    None
+}
+
+/// Removes template values left inside a story line.
+pub fn strip_inline_artifacts(line: &str) -> Option<String> {
+    if !INLINE_ARTIFACT.is_match(line) {
+        return None;
+    }
+    let stripped = INLINE_ARTIFACT.replace_all(line, " ");
+    Some(stripped.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use LineKind::*;
+
+    #[test]
+    fn template_artifacts() {
+        for line in [
+            "undefined",
+            "null",
+            "NaN",
+            "[object Object]",
+            "{{ article.title }}",
+            "${caption}",
+            "(undefined)",
+        ] {
+            assert_eq!(classify_line(line), Artifact, "{line}");
+        }
+        assert_eq!(classify_line("The value was undefined for years."), Story);
+        assert_eq!(
+            strip_inline_artifacts("Le texte [object Object] suit").as_deref(),
+            Some("Le texte suit")
+        );
+    }
+
+    #[test]
+    fn source_lines_credit_agencies() {
+        assert_eq!(
+            classify_line("المصدر : الجزيرة + الفرنسية"),
+            Source(vec!["Al Jazeera", "AFP"])
+        );
+        assert_eq!(classify_line("المصدر : وكالات"), Source(vec![]));
+        assert_eq!(
+            classify_line("المصادر: رويترز، أسوشيتد برس"),
+            Source(vec!["Reuters", "AP"])
+        );
+        assert_eq!(classify_line("Source: Reuters"), Source(vec!["Reuters"]));
+        assert_eq!(
+            classify_line("Sources : AFP, AP"),
+            Source(vec!["AFP", "AP"])
+        );
+        assert_eq!(classify_line("Avec AFP"), Source(vec!["AFP"]));
+        assert_eq!(classify_line("(avec agences)"), Source(vec![]));
+        assert_eq!(
+            classify_line("Additional reporting by AP"),
+            Source(vec!["AP"])
+        );
+        assert_eq!(
+            classify_line("Reporting by Ahmed Eljechtimi; Editing by Mark Heinrich"),
+            Source(vec![])
+        );
+        assert_eq!(classify_line("(أ ف ب)"), Source(vec!["AFP"]));
+        assert_eq!(classify_line("— Reuters"), Source(vec!["Reuters"]));
+        // A story sentence that starts like a credit is not one.
+        assert_eq!(
+            classify_line(
+                "Avec ses alliés, le Maroc a renforcé la surveillance des frontières du sud."
+            ),
+            Story
+        );
+    }
+
+    #[test]
+    fn captions_and_credits_in_three_languages() {
+        for line in [
+            "Moroccan Foreign Minister Salahdine Mezzouar (2ndL) takes part in the conference in Rabat. AFP PHOTO /FADEL SENNA",
+            "Delegates arrive for talks in Geneva, November 14, 2013. REUTERS/Youssef Boudlal",
+            "The envoy speaks in Cairo. (Photo by Zohra Bensemra/AFP via Getty Images)",
+            "Le ministre à Tunis, le 2 février 2021. Crédit photo : AFP",
+            "L'envoyé de l'ONU à Rabat. © FETHI BELAID / Reuters",
+            "صورة أرشيفية لوزير الخارجية (رويترز)",
+            "رئيس الوزراء خلال المؤتمر الصحفي (الفرنسية)",
+            "الصورة: وزير الخارجية في الجزائر - أرشيف",
+            "Vicente Aguiar loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+            "A reference habitation module for a crewed Mars mission. Credit: ESA",
+        ] {
+            assert_eq!(classify_line(line), Caption, "{line}");
+        }
+    }
+
+    #[test]
+    fn read_more_widgets_and_copyright() {
+        for line in [
+            "اقرأ أيضا: قمة إقليمية لمناقشة الأزمة",
+            "اقرأ أيضاً :",
+            "Lire aussi : Le sommet de Rabat",
+            "Read more: Talks stall",
+            "Related:",
+            "À lire également",
+        ] {
+            assert_eq!(classify_line(line), ReadMore, "{line}");
+        }
+        for line in [
+            "شارك",
+            "تابعونا على تويتر",
+            "إعلان",
+            "Advertisement",
+            "Publicité",
+            "Share this article",
+            "Partager sur Facebook",
+            "Follow us on Twitter",
+            "Suivez-nous sur Instagram",
+        ] {
+            assert_eq!(classify_line(line), Widget, "{line}");
+        }
+        for line in [
+            "© 2018 جميع الحقوق محفوظة",
+            "Tous droits réservés",
+            "All rights reserved",
+            "Copyright 2019 The Associated Press.",
+        ] {
+            assert!(matches!(classify_line(line), Copyright | Caption), "{line}");
+        }
+    }
+
+    #[test]
+    fn story_lines_are_kept() {
+        for line in [
+            "متابعة تنفيذ",
+            "Share prices fell sharply on Monday after the announcement of new tariffs on steel imports.",
+            "شارك وزير الخارجية في المؤتمر الإقليمي بشأن أمن الحدود في الرباط.",
+            "وقال مصدر أمني لوكالة رويترز إن الهجوم وقع فجر الأحد.",
+            "Reuters reported that the talks had stalled over the border dispute.",
+            "Le président a déclaré : « Nous lirons aussi ce rapport. »",
+            "Follow-up",
+        ] {
+            assert_eq!(classify_line(line), Story, "{line}");
+        }
+    }
+}
