@@ -29,6 +29,7 @@ struct Cli {
 enum Command {
     Run(cmd::run::Args),
     Eval(cmd::eval::Args),
+    EvalClean(cmd::eval_clean::Args),
     Explain(cmd::explain::Args),
 }
 
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => cmd::run::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::EvalClean(args) => cmd::eval_clean::run(args),
         Command::Explain(args) => cmd::explain::run(args),
     };
     match result {

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
 pub mod eval;
+pub mod eval_clean;
 pub mod explain;
 pub mod run;
