@@ -70,7 +70,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let labelled_path = args.labelled.clone().or_else(|| {
         let noisy = args.noisy.as_ref()?;
-        let candidate = noisy.parent()?.parent()?.join("labelled").join(noisy.file_name()?);
+        let candidate = noisy
+            .parent()?
+            .parent()?
+            .join("labelled")
+            .join(noisy.file_name()?);
         candidate.exists().then_some(candidate)
     });
     let labelled = match &labelled_path {
@@ -211,7 +215,11 @@ fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec
 
 fn print_report(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
     if let Some(n) = &report.noisy {
-        writeln!(out, "noisy set: {} records, {} rejected", n.records, n.rejected)?;
+        writeln!(
+            out,
+            "noisy set: {} records, {} rejected",
+            n.records, n.rejected
+        )?;
         writeln!(
             out,
             "  body        P {:.4}  R {:.4}  F1 {:.4}   (target F1 >= 0.98)",
@@ -281,7 +289,7 @@ fn print_report(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
         }
     }
     let mut timings: Vec<_> = report.timings_us.iter().collect();
-    timings.sort();
+    timings.sort_by(|a, b| a.0.cmp(b.0));
     for (name, us) in timings {
         writeln!(out, "time {name}: {us:.0} µs (wall clock, all threads)")?;
     }
