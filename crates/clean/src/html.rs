@@ -17,7 +17,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 pub const MAX_DEPTH: usize = 256;
 
 /// Elements that are never article text.
-const ALWAYS_DROP: &str = "script, style, noscript, template, iframe, svg, canvas, form, button, \
+const ALWAYS_DROP: &str = "script, style, noscript, template, iframe, svg, canvas, button, \
 select, input, textarea, nav, aside, footer, figure, figcaption, picture, video, audio, \
 [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [aria-hidden=true], [hidden]";
 
@@ -173,7 +173,13 @@ fn preclean(doc: &Document) -> Vec<String> {
         .filter(|t| !t.trim().is_empty() && t.len() < 600)
         .collect();
     doc.select(ALWAYS_DROP).remove();
-    for node in doc.select("[class], [id]").nodes() {
+    let page_prose = doc
+        .select("body")
+        .nodes()
+        .first()
+        .map_or(0, prose_len)
+        .max(1);
+    for node in doc.select("[class], [id], form").nodes() {
         let tag = node.node_name().map(|n| n.to_string()).unwrap_or_default();
         if matches!(
             tag.as_str(),
@@ -181,6 +187,9 @@ fn preclean(doc: &Document) -> Vec<String> {
         ) {
             continue;
         }
+        // Forms are furniture (search, newsletter) unless, as on some
+        // ASP.NET sites, one wraps the whole page: the guard below decides.
+        let is_form = tag == "form";
         let attrs = format!(
             "{} {}",
             node.attr("class").unwrap_or_default(),
@@ -190,17 +199,10 @@ fn preclean(doc: &Document) -> Vec<String> {
         let furniture = attrs
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|word| FURNITURE.contains(&word));
-        if !furniture {
+        if !furniture && !is_form {
             continue;
         }
-        let long_paragraphs = dom_query::Selection::from(*node)
-            .select("p")
-            .nodes()
-            .iter()
-            .filter(|p| p.text().chars().count() >= LONG_PARAGRAPH)
-            .take(3)
-            .count();
-        if long_paragraphs >= 3 {
+        if holds_article_text(node, page_prose) {
             continue;
         }
         let text = node.text();
@@ -210,6 +212,36 @@ fn preclean(doc: &Document) -> Vec<String> {
         node.remove_from_parent();
     }
     removed
+}
+
+/// Letters (not spaces) of a node's text outside links.
+fn prose_len(node: &dom_query::NodeRef) -> usize {
+    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let all = count(&node.text());
+    let links: usize = dom_query::Selection::from(*node)
+        .select("a")
+        .nodes()
+        .iter()
+        .map(|a| count(&a.text()))
+        .sum();
+    all.saturating_sub(links)
+}
+
+/// An element with several real paragraphs, or with a large share of the
+/// page's prose (text outside links), is an article container whatever its
+/// class says.
+fn holds_article_text(node: &dom_query::NodeRef, page_prose: usize) -> bool {
+    let long_paragraphs = dom_query::Selection::from(*node)
+        .select("p")
+        .nodes()
+        .iter()
+        .filter(|p| p.text().chars().count() >= LONG_PARAGRAPH)
+        .take(3)
+        .count();
+    if long_paragraphs >= 3 {
+        return true;
+    }
+    prose_len(node) * 5 >= page_prose * 2
 }
 
 /// Maximum element nesting, counted without building a tree (linear).

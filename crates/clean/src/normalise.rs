@@ -12,7 +12,6 @@ fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}'
         | '\u{061C}'
-        | '\u{0640}'
         | '\u{180E}'
         | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
@@ -33,17 +32,65 @@ fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }
 
-/// A no-break space between two lower-case Latin letters or two Arabic
-/// letters sits inside a word (a typesetting or crawler artefact: "rai l"):
-/// it is dropped. Anywhere else (`M. Macron`, `10 000`, `« mot »`) it is
-/// a space.
-fn nbsp_inside_word(prev: Option<char>, next: Option<char>) -> bool {
-    match (prev, next) {
-        (Some(p), Some(n)) => {
-            (p.is_lowercase() && n.is_lowercase()) || (is_arabic_letter(p) && is_arabic_letter(n))
+/// Arabic words of one or two letters that stand alone; any other one- or
+/// two-letter fragment next to a no-break space is a piece of a word.
+const SHORT_ARABIC_WORDS: &[&str] = &[
+    "من", "في", "عن", "ما", "إن", "أن", "ان", "قد", "لا", "لم", "لن", "بن", "هو", "هي", "أو", "او",
+    "ثم", "بل", "كل", "إذ", "لو", "يا", "ذا", "مع", "به", "له", "لك", "بك", "هم", "نا",
+];
+
+/// The letters of the fragment that ends (or starts) at a no-break space.
+fn fragment(chars: &[char], range: impl Iterator<Item = usize>) -> String {
+    let mut out = String::new();
+    for i in range {
+        let c = chars[i];
+        if c.is_whitespace() {
+            break;
         }
-        _ => false,
+        if c.is_alphabetic() {
+            out.push(c);
+        }
     }
+    out
+}
+
+/// A no-break space inside a word (a typesetting or crawler artefact:
+/// "rai l", "ر اشد") is dropped; between words (`M. Macron`, `10 000`,
+/// `عقد القمة`) it is a space. Between lower-case Latin letters it is taken
+/// as inside a word (Latin text separates words with plain spaces); between
+/// Arabic letters, when one side is a one- or two-letter fragment that is
+/// not a word on its own.
+fn nbsp_inside_word(chars: &[char], at: usize) -> bool {
+    let prev = at.checked_sub(1).map(|j| chars[j]);
+    let next = chars.get(at + 1).copied();
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    if p.is_lowercase() && n.is_lowercase() {
+        return true;
+    }
+    if !(is_arabic_letter(p) && is_arabic_letter(n)) {
+        return false;
+    }
+    let left: String = fragment(chars, (0..at).rev()).chars().rev().collect();
+    let right = fragment(chars, at + 1..chars.len());
+    let is_piece = |f: &str| f.chars().count() <= 2 && !SHORT_ARABIC_WORDS.contains(&f);
+    is_piece(&left) || is_piece(&right)
+}
+
+/// Tatweel (ـ) is a justification stroke and goes, except after a one-letter
+/// prefix before a number or a quote ("لـ24 ساعة", "بـ "نعم""), where it is
+/// the spelling.
+fn tatweel_is_spelling(chars: &[char], at: usize) -> bool {
+    let next = chars.get(at + 1).copied();
+    if next.is_some_and(is_arabic_letter) {
+        return false;
+    }
+    let Some(prefix) = at.checked_sub(1).map(|j| chars[j]) else {
+        return false;
+    };
+    let before_prefix = at.checked_sub(2).map(|j| chars[j]);
+    is_arabic_letter(prefix) && before_prefix.is_none_or(|c| !c.is_alphabetic())
 }
 
 /// Normalises one line: entities decoded, mojibake repaired, invisible
@@ -54,13 +101,14 @@ pub fn normalise_line(line: &str) -> String {
     let chars: Vec<char> = repaired.chars().filter(|c| !is_invisible(*c)).collect();
     let mut spaced = String::with_capacity(repaired.len());
     for (i, &c) in chars.iter().enumerate() {
-        if c == '\u{00A0}' || c == '\u{202F}' {
-            let prev = i.checked_sub(1).map(|j| chars[j]);
-            let next = chars.get(i + 1).copied();
-            if nbsp_inside_word(prev, next) {
-                continue;
+        if c == '\u{0640}' {
+            if tatweel_is_spelling(&chars, i) {
+                spaced.push(c);
             }
-            spaced.push(' ');
+        } else if c == '\u{00A0}' || c == '\u{202F}' {
+            if !nbsp_inside_word(&chars, i) {
+                spaced.push(' ');
+            }
         } else if is_odd_space(c) || c.is_whitespace() || c.is_control() {
             spaced.push(' ');
         } else {
@@ -289,6 +337,11 @@ mod tests {
             "error software"
         );
         assert_eq!(normalise_line("\u{FEFF}Bonjour"), "Bonjour");
+        // Tatweel after a one-letter prefix before a number or quote is spelling.
+        assert_eq!(
+            normalise_line("لـ24 ساعة بـ \"نعم\" فـي قيقهاـ"),
+            "لـ24 ساعة بـ \"نعم\" في قيقها"
+        );
     }
 
     #[test]
