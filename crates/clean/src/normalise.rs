@@ -29,7 +29,8 @@ fn is_odd_space(c: char) -> bool {
 }
 
 fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+    c != '\u{0640}'
+        && matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }
 
 /// Arabic words of one or two letters that stand alone; any other one- or
