@@ -31,6 +31,8 @@ enum Command {
     Eval(cmd::eval::Args),
     EvalClean(cmd::eval_clean::Args),
     Explain(cmd::explain::Args),
+    Produce(cmd::produce::Args),
+    Tail(cmd::tail::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => cmd::eval::run(args),
         Command::EvalClean(args) => cmd::eval_clean::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Produce(args) => cmd::produce::run(args),
+        Command::Tail(args) => cmd::tail::run(args),
     };
     match result {
         Ok(code) => code,
