@@ -24,6 +24,9 @@ pub enum LineKind {
     Widget,
     /// Copyright footers.
     Copyright,
+    /// A line that is only a date or time ("Published 1 day ago",
+    /// "Nov 18, 2019 @17:19 PM · Updated: ...").
+    Date,
     /// Source/attribution lines; they credit these agencies.
     Source(Vec<&'static str>),
 }
@@ -46,7 +49,7 @@ static ARTIFACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Template values embedded in a story line.
 static INLINE_ARTIFACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\[object (?:Object|Array|HTMLDivElement|Promise)\]|\{\{[^{}\n]{0,80}\}\}|\$\{[^{}\n]{0,80}\}",
+        r"\[/?(?:button|caption|embed|gallery|video|audio|vc_\w+|et_pb_\w+)(?:\s[^\]]{0,200})?\]|\[object (?:Object|Array|HTMLDivElement|Promise)\]|\{\{[^{}\n]{0,80}\}\}|\$\{[^{}\n]{0,80}\}",
     )
 });
 
@@ -82,7 +85,7 @@ static GENERIC_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Read-more and related-story lines (start of line).
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s\p{P}]*(?:(?:اقرأ|إقرأ|اقرا|إقرا|إقرأ|أقرأ)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد|كذلك|التفاصيل)|(?:شاهد|طالع|تابع)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|قصص)\s*(?:ذات صلة|متعلقة|مرتبطة|أخرى)|ذات صلة|المزيد\s*:|(?:[àa]\s+)?(?:lire|voir|regarder|écouter|découvrir)\s+(?:aussi|également|la suite|plus)|sur le même (?:sujet|thème)|(?:articles?|contenus?)\s+(?:liés|connexes|similaires|associés)|(?:read|see|watch|also read|also see)\s+(?:more|also|next|too)\b|also\s*:|related\s*(?:articles?|stories|story|content|news|coverage|topics|links?|reading)?\s*[:\-–]?|more\s+(?:on this|from|about)\b|recommended(?:\s+for you)?|(?:continue|keep)\s+reading|click here|(?:you may|you might) also like|trending\s*:|most read)",
+        r"(?i)^[\s\p{P}]*(?:(?:اقرأ|إقرأ|اقرا|إقرا|إقرأ|أقرأ)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد|كذلك|التفاصيل)|(?:شاهد|طالع|تابع)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|قصص)\s*(?:ذات صلة|متعلقة|مرتبطة|أخرى)|ذات صلة|المزيد\s*:|(?:[àa]\s+)?(?:lire|voir|regarder|écouter|découvrir)\s+(?:aussi|également|la suite|plus)|sur le même (?:sujet|thème)|(?:articles?|contenus?)\s+(?:liés|connexes|similaires|associés)|(?:read|see|watch|also read|also see)\s+(?:more|also|next|too)\b|also\s*:|more\s*:\s*$|related\s*(?:articles?|stories|story|content|news|coverage|topics|links?|reading)?\s*[:\-–]?|more\s+(?:on this|from|about)\b|recommended(?:\s+for you)?|(?:continue|keep)\s+reading|click here|(?:you may|you might) also like|trending\s*:|most read)",
     )
 });
 
@@ -97,6 +100,7 @@ static CAPTION_STRONG: LazyLock<Regex> = LazyLock::new(|| {
       | \bvia\s+Getty\b | \bGetty\s+Images\b | \bShutterstock\b | \bAlamy\b
       | (?i:\bcr[ée]dits?\s*(?:photos?|images?)?\s*:) | (?i:\bphoto\s+credit\b)
       | ©\s*\p{L}
+      | (?i:\bfile\s+photo\b) | (?i:\bphoto\s+d['’]archives\b)
       | /\s*(?:AFP|Reuters|REUTERS|AP|EPA|Getty\s+Images|Anadolu)\s*\.?\s*$
     ")
 });
@@ -275,6 +279,19 @@ const WIDGET_WORDS: &[&str] = &[
     "التعليقات",
     "أضف",
     "تعليق",
+    "pinterest",
+    "pint",
+    "download",
+    "télécharger",
+    "baixar",
+    "compartilhar",
+    "compartir",
+    "tags",
+    "tag",
+    "mots-clés",
+    "الوسوم",
+    "كلمات",
+    "مفتاحية",
 ];
 
 /// Words that make a line a widget by themselves (not just filler).
@@ -329,6 +346,41 @@ const WIDGET_CORE: &[&str] = &[
     "email",
     "e-mail",
     "envoyer",
+    "tags",
+    "tag",
+    "mots-clés",
+    "الوسوم",
+    "compartilhar",
+    "compartir",
+    "pinterest",
+];
+
+/// Social networks: a line listing two of them is a share bar.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "instagram",
+    "linkedin",
+    "telegram",
+    "pinterest",
+    "pint",
+    "youtube",
+    "tiktok",
+    "reddit",
+    "flipboard",
+    "messenger",
+    "email",
+    "e-mail",
+    "فيسبوك",
+    "تويتر",
+    "واتساب",
+    "انستغرام",
+    "إنستغرام",
+    "يوتيوب",
+    "تيليغرام",
+    "تلغرام",
 ];
 
 fn is_widget(line: &str) -> bool {
@@ -337,6 +389,7 @@ fn is_widget(line: &str) -> bool {
         return false;
     }
     let mut has_core = false;
+    let mut networks = 0;
     for raw in line.split_whitespace() {
         let word = raw
             .trim_matches(|c: char| {
@@ -350,8 +403,9 @@ fn is_widget(line: &str) -> bool {
             return false;
         }
         has_core |= WIDGET_CORE.contains(&word.as_str());
+        networks += usize::from(NETWORKS.contains(&word.as_str()));
     }
-    has_core
+    has_core || networks >= 2
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -359,6 +413,221 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|tous droits (?:de reproduction )?réservés|droits réservés|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|حقوق (?:النشر|الطبع)",
     )
 });
+
+/// Words of dates and times in the languages we see (month and weekday
+/// names, "updated", "published"...); a short line made mostly of these and
+/// of numbers is a timestamp.
+const DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "cst",
+    "est",
+    "edt",
+    "pst",
+    "bst",
+    "cet",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "ago",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "on",
+    "at",
+    "by",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "publié",
+    "mis",
+    "à",
+    "jour",
+    "le",
+    "il",
+    "y",
+    "a",
+    "h",
+    "heures",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+    "de",
+    "às",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "الأول",
+    "الثاني",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+    "نشر",
+    "في",
+    "تحديث",
+    "آخر",
+    "بتوقيت",
+    "غرينتش",
+    "مكة",
+    "ساعة",
+];
+
+fn is_date_line(line: &str) -> bool {
+    let count = words(line);
+    if count == 0 || count > 14 {
+        return false;
+    }
+    let mut dated = 0;
+    let mut has_number = false;
+    let mut has_date_name = false;
+    for raw in line.split_whitespace() {
+        let word = raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        if word.is_empty() {
+            dated += 1;
+            continue;
+        }
+        let numeric = word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-' | '@'))
+            || word
+                .trim_end_matches(['h', 'm', 'a', 'p'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':');
+        if numeric {
+            has_number = true;
+            dated += 1;
+        } else if DATE_WORDS.contains(&word.as_str()) {
+            dated += 1;
+            has_date_name |= !matches!(
+                word.as_str(),
+                "on" | "at" | "by" | "de" | "le" | "à" | "a" | "il" | "y" | "في"
+            );
+        }
+    }
+    has_number && has_date_name && dated * 10 >= count * 8
+}
+
+/// Lines that point elsewhere ("click here", "requires JavaScript").
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bclick(?:ing)?\s+here\b|\brequires\s+javascript\b|\benable\s+javascript\b|\bcliquez\s+ici\b|\bاضغط\s+هنا\b|\bانقر\s+هنا\b|^want more stories\b|^tell us what you think\b|^sign up for\b|^inscrivez-vous\b|^subscribe to\b|successfully subscribed|delivered to your inbox|^citation\s*:|\bretrieved\b.*\bfrom\s+https?://|^abonnez-vous\b|^اشترك\s+(?:في|الآن)",
+    )
+});
+
+/// Copyright notices long enough to pass the short-line rule.
+static LONG_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)subject to copyright|no part may be reproduced|all rights reserved|tous droits réservés|reproduction interdite|جميع الحقوق محفوظة",
+    )
+});
+
+/// Breadcrumbs: "News > Nation", "Mensagens » Autoestima »": short parts
+/// joined by a spaced arrow, no sentence punctuation at the end.
+fn is_breadcrumb(line: &str) -> bool {
+    if words(line) > 12 || line.ends_with(['.', '!', '?', '؟']) {
+        return false;
+    }
+    let is_arrow = |w: &str| matches!(w, ">" | "»" | "›");
+    let separators = line.split_whitespace().filter(|w| is_arrow(w)).count();
+    let longest_part = line.split(['>', '»', '›']).map(words).max().unwrap_or(0);
+    separators >= 1 && longest_part <= 4
+}
 
 /// Classifies one normalised line.
 pub fn classify_line(line: &str) -> LineKind {
@@ -388,6 +657,18 @@ pub fn classify_line(line: &str) -> LineKind {
     }
     if count <= 15 && COPYRIGHT.is_match(line) {
         return LineKind::Copyright;
+    }
+    if count <= 50 && LONG_COPYRIGHT.is_match(line) {
+        return LineKind::Copyright;
+    }
+    if is_breadcrumb(line) {
+        return LineKind::Widget;
+    }
+    if is_date_line(line) {
+        return LineKind::Date;
+    }
+    if count <= 25 && CALL_TO_ACTION.is_match(line) {
+        return LineKind::Widget;
     }
     LineKind::Story
 }
@@ -551,6 +832,52 @@ mod tests {
         ] {
             assert!(matches!(classify_line(line), Copyright | Caption), "{line}");
         }
+    }
+
+    #[test]
+    fn timestamps_and_calls_to_action() {
+        for line in [
+            "Published 1 day ago",
+            "Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM",
+            "segunda-feira, 22 de janeiro de 2018 às 0:13",
+            "Updated 5:27 am CST, Wednesday, November 20, 2019",
+            "Publié le 14 novembre 2013 à 10h30",
+            "نشر في 14 نوفمبر 2013",
+        ] {
+            assert_eq!(classify_line(line), Date, "{line}");
+        }
+        for line in [
+            "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
+            "This slideshow requires JavaScript.",
+            "Tags",
+            "Whatsapp Facebook Pint Baixar",
+        ] {
+            assert_eq!(classify_line(line), Widget, "{line}");
+        }
+        assert_eq!(classify_line("More:"), ReadMore);
+        assert_eq!(classify_line("News > Nation"), Widget);
+        assert_eq!(
+            classify_line("Subscribe to the Morning Review newsletter"),
+            Widget
+        );
+        assert_eq!(
+            strip_inline_artifacts(
+                "[button link=\"x\" type=\"big\"] Send us YOUR kit review[/button]"
+            )
+            .as_deref(),
+            Some("Send us YOUR kit review")
+        );
+        // A dated story sentence is not a timestamp.
+        assert_eq!(
+            classify_line(
+                "On November 14, 2013 the ministers met in Rabat to discuss border security."
+            ),
+            Story
+        );
+        assert_eq!(
+            classify_line("وفي 14 نوفمبر 2013 اجتمع الوزراء في الرباط لبحث أمن الحدود."),
+            Story
+        );
     }
 
     #[test]
