@@ -27,6 +27,9 @@ LATIN_CITY_MIN_POP = 400_000
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000
 ARABIC_CITY_MIN_POP_OTHER = 2_000_000
+# The Maghreb is the project's home ground: its towns are named down to this size.
+MAGHREB = {"DZ", "LY", "MA", "MR", "TN", "EH"}
+MAGHREB_CITY_MIN_POP = 40_000
 # A name shared by cities of several countries is kept only when one is
 # clearly the one meant (this many times more populous than the next).
 AMBIGUITY_RATIO = 5
@@ -74,13 +77,24 @@ def is_latin_name(name):
     return bool(letters) and all(ord(c) < 0x250 for c in letters)
 
 
+def fold(name):
+    """A loose form for comparing names: lower case, Arabic diacritics removed,
+    alif/ya/ta marbuta variants folded (the Rust matcher folds the same way)."""
+    out = []
+    for c in nfc(name).lower():
+        if "\u064b" <= c <= "\u065f" or c in "\u0670\u0640":
+            continue
+        out.append({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}.get(c, c))
+    return "".join(out)
+
+
 def read_stoplist(path):
     words = set()
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
             if line:
-                words.add(nfc(line))
+                words.add(fold(line))
     return words
 
 
@@ -156,15 +170,19 @@ def build_gazetteer(src):
     for city in cities.values():
         pop, code = city["population"], city["countrycode"]
         is_capital = city["name"] in capitals and capitals[city["name"]] == code
-        if pop >= LATIN_CITY_MIN_POP or is_capital:
+        home = code in MAGHREB and pop >= MAGHREB_CITY_MIN_POP
+        if pop >= LATIN_CITY_MIN_POP or is_capital or home:
             for name in {city["name"]}:
                 if is_latin_name(name):
                     d = by_name.setdefault(("latin", nfc(name)), {})
                     d[code] = max(d.get(code, 0), pop)
         arabic_min = ARABIC_CITY_MIN_POP_ARAB if code in arab else ARABIC_CITY_MIN_POP_OTHER
-        if pop >= arabic_min or is_capital:
+        if pop >= arabic_min or is_capital or home:
             for name in city.get("alternatenames", []):
-                if is_arabic_name(name):
+                # Small towns whose Arabic name carries the article are mostly
+                # common words (الخميس Thursday, الجديد new): big cities only.
+                small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital
+                if is_arabic_name(name) and not (small and name.startswith("ال")):
                     d = by_name.setdefault(("arabic", nfc(name)), {})
                     d[code] = max(d.get(code, 0), pop)
     # Every population of the same name, to judge ambiguity against small towns too.
@@ -177,7 +195,7 @@ def build_gazetteer(src):
     country_names = {(t[3].lower(), t[2]) for t in rows if t[1] in ("country", "demonym")}
     country_name_set = {n for n, _ in country_names}
     for (script, name), _ in sorted(by_name.items()):
-        if name in stop or name.lower() in stop:
+        if fold(name) in stop:
             continue
         pops = sorted(all_pops.get(name, {}).items(), key=lambda kv: (-kv[1], kv[0]))
         code, top = pops[0]
@@ -191,7 +209,21 @@ def build_gazetteer(src):
         else:
             add("ar", "city", code, name)
 
-    return sorted(rows)
+    # A demonym or name shared by several countries ("American": US and its
+    # territories) is kept only for the most populous of them.
+    population = {code: c.get("population", 0) for code, c in load(os.path.join(src, "gazetteer", "geonames", "countries.json")).items()}
+    owners = {}
+    for lang, kind, code, term in rows:
+        if kind in ("country", "demonym"):
+            owners.setdefault((lang, fold(term)), set()).add(code)
+    kept = set()
+    for lang, kind, code, term in rows:
+        codes = owners.get((lang, fold(term)), {code})
+        if kind in ("country", "demonym") and len(codes) > 1:
+            if code != max(sorted(codes), key=lambda c: population.get(c, 0)):
+                continue
+        kept.add((lang, kind, code, term))
+    return sorted(kept)
 
 
 def build_iptc(src):

@@ -120,7 +120,6 @@ fn default_affix(kind: Kind, lang: Option<&str>) -> Affix {
         (Kind::Country | Kind::Demonym, _) => Affix::Light,
         (Kind::Region, Some("ar")) => Affix::Light,
         (Kind::Region, _) => Affix::Exact,
-        (Kind::Alias, Some("ar")) => Affix::Light,
         _ => Affix::Exact,
     }
 }
@@ -240,7 +239,7 @@ impl Gazetteer {
                                 code: code.clone(),
                                 term: demonym.clone(),
                                 guard: (!guard.is_empty()).then_some(guard.clone()),
-                                        });
+                            });
                             specs.push(PatternSpec {
                                 term: demonym,
                                 lang,

@@ -38,6 +38,12 @@ pub enum LoadError {
 /// the prior for the primary country when the text names none.
 const SOURCES: &str = include_str!("../../../data/curated/sources.tsv");
 
+/// Primary-country weight of the dateline place: it names where the reporter is.
+const DATELINE_WEIGHT: f64 = 8.0;
+/// Primary-country weight of the source's home country when the text names it
+/// too: a local radio reports local events first.
+const HOME_WEIGHT: f64 = 1.0;
+
 /// Evidence terms listed per label in the output record.
 const MAX_EVIDENCE: usize = 12;
 
@@ -47,7 +53,8 @@ pub struct Classifier {
     pipeline: PipelineInfo,
     topics: Topics,
     gazetteer: Gazetteer,
-    sources: Vec<(String, String)>,
+    /// (source name in matching form, language or "*", country).
+    sources: Vec<(String, String, String)>,
 }
 
 /// Everything behind one article's labels: scores, the terms that fired and
@@ -134,13 +141,18 @@ impl Classifier {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let Some((name, code)) = line.split_once('\t') else {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [name, lang, code] = cols[..] else {
                 return Err(LoadError::Data {
                     file: "data/curated/sources.tsv",
-                    message: format!("expected name<TAB>code: {line:?}"),
+                    message: format!("expected name<TAB>lang<TAB>code: {line:?}"),
                 });
             };
-            sources.push((normalize_term(name), code.trim().to_owned()));
+            sources.push((
+                normalize_term(name),
+                lang.to_owned(),
+                code.trim().to_owned(),
+            ));
         }
         let taxonomy_parts: Vec<&str> = topics::RULE_FILES.iter().map(|(_, t)| *t).collect();
         Ok(Classifier {
@@ -226,9 +238,14 @@ impl Classifier {
         let lang = article.language.as_str();
         let text = MatchText::new(title, body);
 
+        let places = self.gazetteer.find(&text, lang, title, body);
+        let dateline_codes = self.dateline_countries(article);
+        let (countries, regions) = self.places(&places, &text, title, body, &dateline_codes);
+        let repeated = countries.iter().filter(|c| c.mentions >= 2).count();
+
         let topics = self
             .topics
-            .score(&text, lang, title, body)
+            .score(&text, lang, title, body, (countries.len(), repeated))
             .into_iter()
             .map(|s| {
                 let label = &self.topics.labels[s.label];
@@ -255,9 +272,6 @@ impl Classifier {
             })
             .collect();
 
-        let places = self.gazetteer.find(&text, lang, title, body);
-        let dateline_codes = self.dateline_countries(article);
-        let (countries, regions) = self.places(&places, &text, title, body, &dateline_codes);
         let (primary_country, primary_reason) = self.primary(&countries, article, &dateline_codes);
         Explanation {
             id: article.id.clone(),
@@ -353,7 +367,7 @@ impl Classifier {
         }
         for code in dateline {
             if let Some(c) = countries.get_mut(code) {
-                c.primary_weight += 8.0;
+                c.primary_weight += DATELINE_WEIGHT;
             }
         }
         let mut countries: Vec<CountryExplanation> = countries.into_values().collect();
@@ -394,11 +408,18 @@ impl Classifier {
         article: &CleanedArticle,
         dateline: &[String],
     ) -> (Option<String>, String) {
-        let best = countries.iter().max_by(|a, b| {
-            a.primary_weight
-                .total_cmp(&b.primary_weight)
-                .then(b.code.cmp(&a.code))
-        });
+        let home = self.home_country(article);
+        let weight = |c: &CountryExplanation| {
+            c.primary_weight
+                + if home == Some(c.code.as_str()) {
+                    HOME_WEIGHT
+                } else {
+                    0.0
+                }
+        };
+        let best = countries
+            .iter()
+            .max_by(|a, b| weight(a).total_cmp(&weight(b)).then(b.code.cmp(&a.code)));
         if let Some(best) = best {
             let reason = if dateline.contains(&best.code) {
                 "dateline place, then title, lead and mentions".to_owned()
@@ -410,22 +431,26 @@ impl Classifier {
             };
             return (Some(best.code.clone()), reason);
         }
-        let source = article
-            .source
-            .as_deref()
-            .map(normalize_term)
-            .unwrap_or_default();
-        if let Some((name, code)) = self
-            .sources
-            .iter()
-            .find(|(name, _)| !source.is_empty() && source.contains(name.as_str()))
-        {
+        if let Some(code) = home {
             return (
-                Some(code.clone()),
-                format!("no country named; home country of source {name:?}"),
+                Some(code.to_owned()),
+                "no country named; home country of the source".to_owned(),
             );
         }
         (None, "no country named".to_owned())
+    }
+
+    /// The country a source reports from, when `data/curated/sources.tsv` knows it.
+    fn home_country(&self, article: &CleanedArticle) -> Option<&str> {
+        let source = normalize_term(article.source.as_deref()?);
+        self.sources
+            .iter()
+            .find(|(name, lang, _)| {
+                !source.is_empty()
+                    && source.contains(name.as_str())
+                    && (lang == "*" || *lang == article.language)
+            })
+            .map(|(_, _, code)| code.as_str())
     }
 }
 

@@ -56,8 +56,13 @@ struct Compiled {
     assimilated: bool,
     /// The pattern starts with a definite article.
     has_article: bool,
+    /// The article may be added in the text (the term was stripped of it or
+    /// is a common word or nisba).
+    takes_article: bool,
     arabic: bool,
     tokens: usize,
+    /// A single token of three letters or fewer.
+    short: bool,
 }
 
 /// A match that passed every check.
@@ -82,6 +87,13 @@ const AR_PREFIX_FREE: &[&str] = &[
     "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "ال", "وال", "فال", "بال",
     "كال", "وبال", "وكال", "فبال", "لل", "ولل", "فلل",
 ];
+/// Proper names written without the article (جدة، باريس) never take it: الجدة is "the grandmother".
+const AR_PREFIX_NO_ARTICLE: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+];
+/// Names of three letters or fewer (سرت، روس) hide inside other words behind a
+/// clitic (فسرت "explained", بروس "Bruce"): they take only و and the article.
+const AR_PREFIX_SHORT: &[&str] = &["", "و", "ال", "وال", "بال", "لل"];
 const AR_PREFIX_ARTICLE: &[&str] = &["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
 const AR_PREFIX_ASSIMILATED: &[&str] = &["ل", "ول", "فل"];
 const AR_LIGHT: &[&str] = &[
@@ -126,6 +138,7 @@ impl Matcher {
             }
             let arabic = is_arabic(&norm);
             let mut forms = Vec::new();
+            let takes_article = spec.strip_article;
             if arabic && norm.starts_with("ال") && norm.chars().nth(2).is_some_and(|c| c != ' ') {
                 if spec.strip_article && norm.chars().take_while(|c| *c != ' ').count() >= 4 {
                     norm = norm["ال".len()..].to_owned();
@@ -148,8 +161,10 @@ impl Matcher {
                     spec: i,
                     assimilated,
                     has_article,
+                    takes_article,
                     arabic,
                     tokens,
+                    short: tokens == 1 && form.chars().count() <= 3,
                 });
             }
         }
@@ -198,13 +213,17 @@ impl Matcher {
                     AR_PREFIX_ASSIMILATED.contains(&prefix)
                 } else if c.has_article {
                     AR_PREFIX_ARTICLE.contains(&prefix)
-                } else {
+                } else if c.takes_article {
                     AR_PREFIX_FREE.contains(&prefix)
+                } else {
+                    AR_PREFIX_NO_ARTICLE.contains(&prefix)
                 };
+                let prefix_ok =
+                    prefix_ok && (!c.arabic || !c.short || AR_PREFIX_SHORT.contains(&prefix));
                 if !prefix_ok || !suffix_ok(spec.affix, c.arabic, suffix) {
                     continue;
                 }
-                if !c.arabic && !case_ok(spec.case, text, first, last, title, body) {
+                if !c.arabic && !case_ok(spec, text, first, last, title, body) {
                     continue;
                 }
                 debug_assert!(last + 1 - first == c.tokens);
@@ -262,20 +281,34 @@ pub fn original<'a>(
 }
 
 fn case_ok(
-    case: Case,
+    spec: &PatternSpec,
     text: &MatchText,
     first: usize,
     last: usize,
     title: &str,
     body: &str,
 ) -> bool {
-    if case == Case::Any {
+    if spec.case == Case::Any {
         return true;
     }
     let surface = original(text, first, last, title, body);
-    match case {
+    let initials = |s: &str| -> Vec<char> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    match spec.case {
         Case::Any => true,
-        Case::Capitalized => surface.chars().next().is_some_and(char::is_uppercase),
+        // Every capitalised word of the term is capitalised in the text too
+        // ("La Réunion" the island, not "La réunion" the meeting).
+        Case::Capitalized => {
+            let (term, seen) = (initials(&spec.term), initials(surface));
+            term.len() == seen.len()
+                && term
+                    .iter()
+                    .zip(&seen)
+                    .all(|(t, s)| !t.is_uppercase() || s.is_uppercase())
+        }
         Case::Upper => surface
             .chars()
             .filter(|c| c.is_alphabetic())

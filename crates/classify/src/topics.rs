@@ -59,6 +59,12 @@ struct RuleFile {
     #[serde(default)]
     iptc: Vec<String>,
     threshold: f64,
+    /// Evidence added per country named at least twice, beyond the first.
+    #[serde(default)]
+    multi_country_bonus: f64,
+    /// Share of the evidence kept when the article names at most one country.
+    #[serde(default = "one")]
+    single_country_factor: f64,
     #[serde(rename = "group")]
     groups: Vec<GroupFile>,
 }
@@ -84,6 +90,10 @@ struct GroupFile {
     en: Vec<String>,
 }
 
+fn one() -> f64 {
+    1.0
+}
+
 fn default_window() -> usize {
     12
 }
@@ -102,6 +112,8 @@ pub struct Label {
     pub label: String,
     pub iptc: Vec<String>,
     pub threshold: f64,
+    pub multi_country_bonus: f64,
+    pub single_country_factor: f64,
     pub groups: Vec<Group>,
 }
 
@@ -194,6 +206,8 @@ impl Topics {
                 label: rules.label,
                 iptc: rules.iptc,
                 threshold: rules.threshold,
+                multi_country_bonus: rules.multi_country_bonus,
+                single_country_factor: rules.single_country_factor,
                 groups,
             });
         }
@@ -208,8 +222,16 @@ impl Topics {
         })
     }
 
-    /// Scores every label (passing or not), in label order.
-    pub fn score(&self, text: &MatchText, lang: &str, title: &str, body: &str) -> Vec<TopicScore> {
+    /// Scores every label (passing or not), in label order. `countries` is
+    /// how many countries the article names, and how many of them twice or more.
+    pub fn score(
+        &self,
+        text: &MatchText,
+        lang: &str,
+        title: &str,
+        body: &str,
+        countries: (usize, usize),
+    ) -> Vec<TopicScore> {
         let hits = self.matcher.find(text, lang, title, body);
         let body_tokens = text.body_tokens() as f64;
         let damping = (body_tokens / BODY_UNIT_TOKENS).max(1.0).sqrt();
@@ -255,6 +277,13 @@ impl Topics {
             let needs_core = label.groups.iter().any(|g| g.core);
             if needs_core && !has_core {
                 evidence = 0.0;
+            }
+            let (named, repeated) = countries;
+            if evidence > 0.0 && repeated > 1 {
+                evidence += label.multi_country_bonus * (repeated - 1).min(3) as f64;
+            }
+            if named <= 1 {
+                evidence *= label.single_country_factor;
             }
             let evidence = evidence.max(0.0);
             let score = 1.0 - 0.5_f64.powf(evidence / label.threshold);
