@@ -61,9 +61,10 @@ impl Kind {
 /// Conditions under which an ambiguous name counts.
 #[derive(Debug, Clone, Default)]
 pub struct Guard {
-    /// The token before the match must be one of these (matching form).
+    /// The token before the match must be one of these (matching form)...
     pub prev: Vec<String>,
-    /// Counts only if the article also names one of these countries.
+    /// ...or, when both are given, the article also names one of these
+    /// countries or explicit regions.
     pub needs: Vec<String>,
     /// Does not count if any of these terms (matching form) occurs in the article.
     pub unless: Vec<String>,
@@ -309,16 +310,24 @@ impl Gazetteer {
         body: &str,
         named: &HashSet<String>,
     ) -> bool {
-        if !guard.prev.is_empty() {
-            let Some(prev) = hit.first.checked_sub(1).map(|i| &text.tokens[i]) else {
-                return false;
-            };
-            let prev_text = &text.text[prev.start..prev.end];
-            if !guard.prev.iter().any(|p| p == prev_text) {
-                return false;
-            }
-        }
-        if !guard.needs.is_empty() && !guard.needs.iter().any(|c| named.contains(c)) {
+        let prev_ok = hit
+            .first
+            .checked_sub(1)
+            .map(|i| &text.tokens[i])
+            .is_some_and(|prev| {
+                guard
+                    .prev
+                    .iter()
+                    .any(|p| *p == text.text[prev.start..prev.end])
+            });
+        let needs_ok = guard.needs.iter().any(|c| named.contains(c));
+        let context_ok = match (guard.prev.is_empty(), guard.needs.is_empty()) {
+            (true, true) => true,
+            (false, true) => prev_ok,
+            (true, false) => needs_ok,
+            (false, false) => prev_ok || needs_ok,
+        };
+        if !context_ok {
             return false;
         }
         if guard
@@ -362,6 +371,10 @@ impl Gazetteer {
         }
         let tok = &text.tokens[hit.first];
         let form = &text.text[tok.start..tok.end];
+        let form = form
+            .strip_prefix('و')
+            .or_else(|| form.strip_prefix('ف'))
+            .unwrap_or(form);
         if form.starts_with("بال") && form.ends_with("يه") {
             return true;
         }

@@ -1,0 +1,293 @@
+//! Every disambiguation rule of docs/classification.md, in Arabic, French and
+//! English: what counts as a country or an explicit region, and what does not.
+
+use newsflow_classify::Classifier;
+use newsflow_proto::{CleanedArticle, EnrichedArticle};
+use std::sync::OnceLock;
+
+fn classifier() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
+}
+
+fn run(lang: &str, body: &str) -> EnrichedArticle {
+    classifier().classify(CleanedArticle {
+        id: "t".into(),
+        title: String::new(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+fn countries(lang: &str, body: &str) -> Vec<String> {
+    run(lang, body)
+        .countries
+        .into_iter()
+        .map(|c| c.code)
+        .collect()
+}
+
+fn explicit_regions(lang: &str, body: &str) -> Vec<String> {
+    run(lang, body)
+        .regions
+        .into_iter()
+        .filter(|r| r.explicit)
+        .map(|r| r.code)
+        .collect()
+}
+
+#[track_caller]
+fn has(lang: &str, body: &str, code: &str) {
+    let found = countries(lang, body);
+    assert!(
+        found.iter().any(|c| c == code),
+        "{body:?}: expected {code}, got {found:?}"
+    );
+}
+
+#[track_caller]
+fn lacks(lang: &str, body: &str, code: &str) {
+    let found = countries(lang, body);
+    assert!(
+        !found.iter().any(|c| c == code),
+        "{body:?}: {code} must not count, got {found:?}"
+    );
+}
+
+#[track_caller]
+fn region(lang: &str, body: &str, code: &str, expected: bool) {
+    let found = explicit_regions(lang, body);
+    assert_eq!(
+        found.iter().any(|r| r == code),
+        expected,
+        "{body:?}: region {code}, got {found:?}"
+    );
+}
+
+#[test]
+fn morocco_maghreb_and_aqim() {
+    has("ar", "زار الوزير المغرب أمس.", "MA");
+    has("ar", "أعلنت السلطات المغربية اليوم.", "MA");
+    has("ar", "وصل الوفد بالمغرب وللمغرب علاقات.", "MA");
+    lacks("ar", "دعا إلى اندماج دول المغرب العربي.", "MA");
+    region("ar", "دعا إلى اندماج دول المغرب العربي.", "maghreb", true);
+    region("ar", "التعاون في الفضاء المغاربي.", "maghreb", true);
+    lacks("ar", "هجوم تبناه تنظيم القاعدة في المغرب الإسلامي.", "MA");
+    region(
+        "ar",
+        "هجوم تبناه تنظيم القاعدة في المغرب الإسلامي.",
+        "maghreb",
+        false,
+    );
+    region("ar", "زار الوزير المغرب.", "maghreb", false);
+
+    has(
+        "fr",
+        "Le roi du Maroc a reçu les ministres marocains.",
+        "MA",
+    );
+    region("fr", "Les pays du Maghreb se réunissent.", "maghreb", true);
+    region(
+        "fr",
+        "Une attaque revendiquée par al-Qaïda au Maghreb islamique.",
+        "maghreb",
+        false,
+    );
+    region("fr", "Une attaque revendiquée par Aqmi.", "maghreb", false);
+
+    has("en", "Moroccan officials met in Rabat.", "MA");
+    region("en", "Ministers from the Maghreb met.", "maghreb", true);
+    region(
+        "en",
+        "An attack claimed by al-Qaeda in the Islamic Maghreb.",
+        "maghreb",
+        false,
+    );
+}
+
+#[test]
+fn tunisian_coast_is_not_the_sahel() {
+    region(
+        "ar",
+        "ارتفاع درجات الحرارة في الساحل التونسي.",
+        "sahel",
+        false,
+    );
+    region("ar", "فاز النجم الساحلي على الترجي.", "sahel", false);
+    region(
+        "ar",
+        "ازدحام في مدن الساحل مثل سوسة والمنستير بتونس.",
+        "sahel",
+        false,
+    );
+    region(
+        "ar",
+        "تنامي نشاط المجموعات المسلحة في منطقة الساحل.",
+        "sahel",
+        true,
+    );
+    region("ar", "قمة دول الساحل والصحراء.", "sahel", true);
+    region(
+        "ar",
+        "هجمات في الساحل بعد انسحاب القوات من مالي والنيجر.",
+        "sahel",
+        true,
+    );
+
+    region(
+        "fr",
+        "L'Étoile du Sahel a battu l'Espérance à Sousse.",
+        "sahel",
+        false,
+    );
+    region(
+        "fr",
+        "Les groupes jihadistes du Sahel menacent le Mali.",
+        "sahel",
+        true,
+    );
+    region(
+        "en",
+        "Jihadist groups across the Sahel threaten Mali.",
+        "sahel",
+        true,
+    );
+}
+
+#[test]
+fn niger_river_and_country() {
+    lacks("ar", "ارتفع منسوب نهر النيجر.", "NE");
+    has("ar", "وقع هجوم في النيجر.", "NE");
+    lacks("fr", "La crue du fleuve Niger inquiète Bamako.", "NE");
+    has("fr", "Une attaque au Niger a fait dix morts.", "NE");
+    lacks("en", "The River Niger flooded again.", "NE");
+    lacks("en", "Oil spills in the Niger Delta.", "NE");
+    has("en", "Oil spills in the Niger Delta.", "NG");
+    has("en", "Soldiers were killed in Niger.", "NE");
+}
+
+#[test]
+fn georgia_jordan_chad_guinea_congo() {
+    has("en", "Russia and Georgia fought in 2008.", "GE");
+    lacks("en", "Voters in Atlanta, Georgia went to the polls.", "GE");
+    has("en", "Voters in Atlanta, Georgia went to the polls.", "US");
+    has("fr", "La Géorgie a demandé son adhésion.", "GE");
+    has("ar", "وقعت جورجيا اتفاقا مع الاتحاد الأوروبي.", "GE");
+    lacks("ar", "انتخابات في ولاية جورجيا الأمريكية.", "GE");
+
+    has("en", "King Abdullah of Jordan met the delegation.", "JO");
+    lacks("en", "Jordan Henderson scored twice.", "JO");
+    lacks("en", "A documentary about Michael Jordan.", "JO");
+    has("ar", "استقبل الأردن اللاجئين.", "JO");
+    has("fr", "La Jordanie accueille des réfugiés.", "JO");
+
+    has(
+        "en",
+        "Rebels attacked N'Djamena, the capital of Chad.",
+        "TD",
+    );
+    lacks("en", "Chad Smith played drums.", "TD");
+    has("fr", "Le Tchad a fermé sa frontière.", "TD");
+    has("ar", "أغلقت تشاد حدودها.", "TD");
+
+    has("en", "Elections in Guinea were postponed.", "GN");
+    let gq = countries("en", "Equatorial Guinea and Guinea-Bissau signed.");
+    assert!(
+        gq.contains(&"GQ".into()) && gq.contains(&"GW".into()) && !gq.contains(&"GN".into()),
+        "{gq:?}"
+    );
+    has("fr", "La Guinée équatoriale a signé.", "GQ");
+    has("ar", "وقعت غينيا الاستوائية.", "GQ");
+    lacks("ar", "وقعت غينيا الاستوائية.", "GN");
+
+    has("en", "Fighting in eastern DR Congo continued.", "CD");
+    has("en", "Protests in Congo-Brazzaville.", "CG");
+    lacks("en", "Protests in Congo-Brazzaville.", "CD");
+    has("fr", "Des combats dans l'est de la RDC.", "CD");
+    has("ar", "معارك في شرق الكونغو الديمقراطية.", "CD");
+}
+
+#[test]
+fn country_names_inside_institutions_do_not_count() {
+    lacks("en", "Shares of Bank of China and Air China rose.", "CN");
+    has("en", "The People's Bank of China cut rates.", "CN");
+    lacks("fr", "Les actions de Bank of China ont progressé.", "CN");
+    lacks("ar", "ارتفعت أسهم بنك الصين.", "CN");
+    lacks("en", "Real Madrid beat Paris Saint-Germain.", "ES");
+    lacks("en", "Real Madrid beat Paris Saint-Germain.", "FR");
+}
+
+#[test]
+fn agency_credits_and_languages_are_not_countries() {
+    lacks("ar", "قتل عشرة أشخاص في الهجوم (الفرنسية).", "FR");
+    lacks(
+        "ar",
+        "بحسب وكالة الصحافة الفرنسية فإن الهجوم وقع ليلا.",
+        "FR",
+    );
+    lacks("ar", "نشر البيان باللغة الفرنسية وبالفرنسية.", "FR");
+    has("ar", "قال وزير الخارجية الفرنسي إن باريس تدعم الحل.", "FR");
+    lacks(
+        "fr",
+        "selon l'Agence France-Presse (AFP), le bilan est lourd.",
+        "FR",
+    );
+    lacks(
+        "fr",
+        "Le communiqué a été publié en français et en anglais.",
+        "FR",
+    );
+    has("fr", "Le gouvernement français a réagi.", "FR");
+    lacks(
+        "en",
+        "Ten people died, Agence France-Presse reported (AFP).",
+        "FR",
+    );
+    lacks("en", "The statement was issued in French.", "FR");
+    has("en", "The French president visited Mali.", "FR");
+}
+
+#[test]
+fn disputed_and_partially_recognised_territories() {
+    has("ar", "غارات على قطاع غزة والضفة الغربية.", "PS");
+    has("ar", "نزاع الصحراء الغربية مستمر.", "EH");
+    has("ar", "اعترفت الدولة بكوسوفو.", "XK");
+    has("ar", "توتر حول تايوان.", "TW");
+    has("fr", "Des frappes sur Gaza et en Cisjordanie.", "PS");
+    has("fr", "Le conflit du Sahara occidental.", "EH");
+    has("fr", "Le Kosovo et Taïwan.", "XK");
+    has("en", "Strikes on Gaza and raids in the West Bank.", "PS");
+    has("en", "The Western Sahara dispute.", "EH");
+    has("en", "Kosovo and Taiwan were discussed.", "XK");
+    has("en", "Kosovo and Taiwan were discussed.", "TW");
+}
+
+#[test]
+fn mali_is_not_the_arabic_word_for_financial() {
+    lacks("ar", "قدم البنك دعم مالي للشركات وعجز مالي كبير.", "ML");
+    has("ar", "قتل جنود في شمال مالي.", "ML");
+    has("ar", "وقعت هجمات في منطقة الساحل شهدتها مالي.", "ML");
+}
+
+#[test]
+fn metonyms_and_capitals_name_their_country() {
+    has("ar", "قال الكرملين إن المحادثات بناءة.", "RU");
+    has("ar", "ردت واشنطن على الاتهامات.", "US");
+    has("ar", "أعلن قصر الإليزيه عن زيارة.", "FR");
+    has("fr", "Le Kremlin a démenti.", "RU");
+    has("en", "Downing Street said the talks were useful.", "GB");
+    has("ar", "وصل الوزير إلى الرباط.", "MA");
+    has("en", "The minister arrived in Algiers.", "DZ");
+}
+
+#[test]
+fn derived_regions_are_not_explicit() {
+    let article = run("en", "Talks between Morocco and Algeria.");
+    let maghreb = article
+        .regions
+        .iter()
+        .find(|r| r.code == "maghreb")
+        .expect("derived maghreb");
+    assert!(!maghreb.explicit);
+}
