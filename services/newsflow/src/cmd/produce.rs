@@ -34,6 +34,11 @@ pub struct Args {
     /// librdkafka property, key=value; repeatable (TLS, SASL, ...).
     #[arg(long = "kafka-property", value_name = "KEY=VALUE")]
     kafka_property: Vec<String>,
+    /// Create the topic first with this many partitions (replication 1)
+    /// when it does not exist; without it, a missing topic is created by the
+    /// broker's defaults, if the broker allows that.
+    #[arg(long)]
+    partitions: Option<i32>,
     /// Skip empty lines instead of sending them as empty records.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     skip_empty: bool,
@@ -69,6 +74,9 @@ async fn produce(args: Args) -> anyhow::Result<ExitCode> {
             .split_once('=')
             .with_context(|| format!("--kafka-property {property:?} is not key=value"))?;
         config.set(key.trim(), value);
+    }
+    if let Some(partitions) = args.partitions {
+        create_topic(&config, &args.topic, partitions).await?;
     }
     let producer: FutureProducer = config.create().context("creating the Kafka producer")?;
 
@@ -160,6 +168,33 @@ async fn produce(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Creates `topic` with `partitions` partitions; an existing topic is fine.
+async fn create_topic(config: &ClientConfig, topic: &str, partitions: i32) -> anyhow::Result<()> {
+    use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+    use rdkafka::types::RDKafkaErrorCode;
+    anyhow::ensure!(
+        partitions > 0,
+        "--partitions must be at least 1, got {partitions}"
+    );
+    let admin: AdminClient<rdkafka::client::DefaultClientContext> =
+        config.create().context("creating the Kafka admin client")?;
+    let options = AdminOptions::new().operation_timeout(Some(Duration::from_secs(30)));
+    let results = admin
+        .create_topics(
+            &[NewTopic::new(topic, partitions, TopicReplication::Fixed(1))],
+            &options,
+        )
+        .await
+        .with_context(|| format!("creating topic {topic}"))?;
+    for result in results {
+        match result {
+            Ok(_) | Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
+            Err((name, code)) => anyhow::bail!("cannot create topic {name}: {code}"),
+        }
+    }
+    Ok(())
 }
 
 type DeliveryOutcome = Result<
