@@ -48,6 +48,22 @@ pub fn zone_factor(zone: Zone) -> f64 {
     }
 }
 
+/// A label whose evidence is under this share of the strongest label's is a
+/// side theme of the article, not a main subject: its evidence is scaled down
+/// in proportion (see `side_theme`).
+const SIDE_THEME_SHARE: f64 = 0.25;
+
+/// Evidence after the side-theme penalty: unchanged when the label has at
+/// least `SIDE_THEME_SHARE` of the strongest label's evidence, else reduced
+/// by the ratio it falls short by.
+pub fn side_theme(evidence: f64, strongest: f64) -> f64 {
+    let bar = SIDE_THEME_SHARE * strongest;
+    if evidence >= bar || bar <= 0.0 {
+        return evidence;
+    }
+    evidence * (evidence / bar)
+}
+
 /// Body tokens over which hits count at full weight; longer bodies are damped
 /// by the square root of their length in these units.
 const BODY_UNIT_TOKENS: f64 = 250.0;
@@ -181,13 +197,13 @@ impl Topics {
                         } else {
                             Affix::Inflected
                         };
-                        let case = if term.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                            && term
-                                .chars()
-                                .filter(|c| c.is_alphabetic())
-                                .all(char::is_uppercase)
-                        {
+                        // Written capitalised in the rules: a name, matched only
+                        // capitalised ("Labour" the party, not "labour" the work).
+                        let letters = || term.chars().filter(|c| c.is_alphabetic());
+                        let case = if letters().count() >= 2 && letters().all(char::is_uppercase) {
                             Case::Upper
+                        } else if letters().next().is_some_and(char::is_uppercase) {
+                            Case::Capitalized
                         } else {
                             Case::Any
                         };
@@ -285,15 +301,18 @@ impl Topics {
             if named <= 1 {
                 evidence *= label.single_country_factor;
             }
-            let evidence = evidence.max(0.0);
-            let score = 1.0 - 0.5_f64.powf(evidence / label.threshold);
-            debug_assert!((0.0..=1.0).contains(&score));
             out.push(TopicScore {
                 label: li,
-                evidence,
-                score,
+                evidence: evidence.max(0.0),
+                score: 0.0,
                 hits: counted,
             });
+        }
+        let strongest = out.iter().map(|s| s.evidence).fold(0.0, f64::max);
+        for s in &mut out {
+            s.evidence = side_theme(s.evidence, strongest);
+            s.score = 1.0 - 0.5_f64.powf(s.evidence / self.labels[s.label].threshold);
+            debug_assert!((0.0..=1.0).contains(&s.score));
         }
         out
     }
