@@ -2,7 +2,7 @@
 //! normalised to one name each so downstream counts do not split
 //! "فرانس برس", "أ ف ب" and "Agence France-Presse".
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// (canonical name, spellings). Arabic spellings may carry the
@@ -90,65 +90,62 @@ const AGENCIES: &[(&str, &[&str])] = &[
 ];
 
 struct Matcher {
-    regex: Regex,
-    /// Capture group index -> canonical name.
-    names: Vec<&'static str>,
+    automaton: AhoCorasick,
+    /// Pattern index -> (canonical name, spelling is Arabic).
+    names: Vec<(&'static str, bool)>,
 }
 
+/// Spellings matched with aho-corasick (leftmost-longest, so "الجزيرة نت"
+/// wins over "الجزيرة"), word boundaries checked by hand: linear in the
+/// text, where one regex with a capture group per spelling ran on the PikeVM.
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
-    let mut alternatives = Vec::new();
+    let mut patterns = Vec::new();
     let mut names = Vec::new();
-    // Longest spellings first so "الجزيرة نت" wins over "الجزيرة".
-    let mut spellings: Vec<(&str, &str)> = AGENCIES
-        .iter()
-        .flat_map(|(name, forms)| forms.iter().map(move |f| (*name, *f)))
-        .collect();
-    spellings.sort_by_key(|(_, f)| std::cmp::Reverse(f.chars().count()));
-    for (name, form) in spellings {
-        let escaped = regex::escape(form).replace(' ', r"\s*");
-        let is_arabic = form.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-        let prefix = if is_arabic { "(?:و|ل|ب)?" } else { "" };
-        alternatives.push(format!("({prefix}{escaped})"));
-        names.push(name);
+    for (name, forms) in AGENCIES {
+        for form in forms.iter() {
+            let is_arabic = form.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            patterns.push(form.to_string());
+            names.push((*name, is_arabic));
+        }
     }
-    let pattern = format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:$|[^\p{{L}}\p{{N}}])",
-        alternatives.join("|")
-    );
-    Matcher {
-        regex: Regex::new(&pattern).expect("agency pattern is valid"),
-        names,
-    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("agency spellings build an automaton");
+    Matcher { automaton, names }
 });
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
 
 /// Agencies named in `text`, canonical, in order of first mention, no
 /// duplicates. Generic words ("وكالات", "agencies", "agences") name none.
 pub fn agencies_in(text: &str) -> Vec<&'static str> {
     let matcher = &*MATCHER;
-    let mut found: Vec<(usize, &'static str)> = Vec::new();
-    let mut start = 0;
-    while let Some(caps) = matcher.regex.captures_at(text, start) {
-        // Exactly one spelling group takes part in a match.
-        let Some((index, name_match)) = caps
-            .iter()
-            .skip(1)
-            .enumerate()
-            .find_map(|(i, m)| m.map(|m| (i, m)))
-        else {
-            break;
+    let mut found: Vec<&'static str> = Vec::new();
+    for hit in matcher.automaton.find_iter(text) {
+        let Some(&(name, is_arabic)) = matcher.names.get(hit.pattern().as_usize()) else {
+            continue;
         };
-        if let Some(name) = matcher.names.get(index) {
-            if !found.iter().any(|(_, n)| n == name) {
-                found.push((name_match.start(), name));
+        let before = text[..hit.start()].chars().next_back();
+        let after = text[hit.end()..].chars().next();
+        // Arabic names may carry a one-letter proclitic: و (and), ل (to), ب (by).
+        let before_ok = match before {
+            None => true,
+            Some(c) if !is_word_char(c) => true,
+            Some(c) if is_arabic && matches!(c, 'و' | 'ل' | 'ب') => {
+                let before_clitic = text[..hit.start() - c.len_utf8()].chars().next_back();
+                before_clitic.is_none_or(|b| !is_word_char(b))
             }
+            Some(_) => false,
+        };
+        let after_ok = after.is_none_or(|c| !is_word_char(c));
+        if before_ok && after_ok && !found.contains(&name) {
+            found.push(name);
         }
-        // Resume right after the name (not after the separator the match
-        // consumed) so "AFP/AP" finds both.
-        debug_assert!(name_match.end() > start);
-        start = name_match.end();
     }
-    found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, n)| n).collect()
+    found
 }
 
 /// Wire agencies, as opposed to broadcasters and papers: a dateline

@@ -29,8 +29,24 @@ pub struct Found {
     pub line: String,
 }
 
+/// A dateline sits in the first characters of the line; only that prefix is
+/// searched, so a long first paragraph costs nothing.
+const PREFIX_CHARS: usize = 120;
+
 pub fn find(line: &str) -> Option<Found> {
-    if let Some(caps) = DATELINE.captures(line) {
+    let prefix_end = line
+        .char_indices()
+        .nth(PREFIX_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    let prefix = &line[..prefix_end];
+    if !prefix.contains('(') || !prefix.contains(')') {
+        return None;
+    }
+    find_in(line, prefix)
+}
+
+fn find_in(line: &str, prefix: &str) -> Option<Found> {
+    if let Some(caps) = DATELINE.captures(prefix) {
         let agency = agency_named(caps.name("agency")?.as_str())?;
         let place = caps
             .name("place")?
@@ -51,7 +67,7 @@ pub fn find(line: &str) -> Option<Found> {
             line: format!("{place} - {rest}"),
         });
     }
-    let caps = AGENCY_ONLY.captures(line)?;
+    let caps = AGENCY_ONLY.captures(prefix)?;
     let agency = agency_named(caps.name("agency")?.as_str())?;
     let rest = &line[caps.get(0)?.end()..];
     if rest.trim().is_empty() {

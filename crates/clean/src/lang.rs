@@ -40,13 +40,16 @@ struct ScriptCounts {
 impl ScriptCounts {
     fn of(text: &str) -> Self {
         let mut counts = ScriptCounts::default();
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        for c in text.chars() {
+            // Cheap range tests first: `is_alphabetic` is a table lookup.
+            if c.is_ascii() {
+                counts.latin += usize::from(c.is_ascii_alphabetic());
+            } else if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
             {
                 counts.arabic += 1;
-            } else if c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}') {
-                counts.latin += 1;
-            } else {
+            } else if matches!(c, '\u{00C0}'..='\u{024F}') {
+                counts.latin += usize::from(c.is_alphabetic());
+            } else if c.is_alphabetic() {
                 counts.other += 1;
             }
         }

@@ -35,8 +35,12 @@ fn words(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// Compiles a noise pattern. `\b` is made an ASCII word boundary: a
+/// Unicode boundary forces the regex crate off its DFA onto the PikeVM on
+/// non-ASCII text (measured: 100x slower on Arabic lines), and every `\b`
+/// here sits next to a Latin keyword.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("noise pattern is valid")
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("noise pattern is valid")
 }
 
 /// Unrendered template or JavaScript values.
@@ -78,7 +82,7 @@ static SOURCE_LINE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// Generic credits that name no agency but still mark a source line.
 static GENERIC_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:و\s*)?(?:وكالات|الوكالات|وكالة|مواقع|agencies|agences|agence|wires|news agencies|dépêches|staff|la rédaction|rédaction)\b",
+        r"(?i)^(?:و\s*)?(?:وكالات|الوكالات|وكالة|مواقع|agencies|agences|agence|wires|news agencies|dépêches|staff|la rédaction|rédaction)(?:$|[^\p{L}\p{N}])",
     )
 });
 
@@ -606,7 +610,7 @@ fn is_date_line(line: &str) -> bool {
 /// Lines that point elsewhere ("click here", "requires JavaScript").
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bclick(?:ing)?\s+here\b|\brequires\s+javascript\b|\benable\s+javascript\b|\bcliquez\s+ici\b|\bاضغط\s+هنا\b|\bانقر\s+هنا\b|^want more stories\b|^tell us what you think\b|^sign up for\b|^inscrivez-vous\b|^subscribe to\b|successfully subscribed|delivered to your inbox|^citation\s*:|\bretrieved\b.*\bfrom\s+https?://|^abonnez-vous\b|^اشترك\s+(?:في|الآن)",
+        r"(?i)\bclick(?:ing)?\s+here\b|\brequires\s+javascript\b|\benable\s+javascript\b|\bcliquez\s+ici\b|اضغط\s+هنا|انقر\s+هنا|^want more stories\b|^tell us what you think\b|^sign up for\b|^inscrivez-vous\b|^subscribe to\b|successfully subscribed|delivered to your inbox|^citation\s*:|\bretrieved\b.*\bfrom\s+https?://|^abonnez-vous\b|^اشترك\s+(?:في|الآن)",
     )
 });
 

@@ -284,20 +284,32 @@ fn latin_mojibake_score(text: &str) -> usize {
 }
 
 /// UTF-8 Arabic read as Windows-1256 alternates `ط`/`ظ` (bytes D8/D9) with
-/// other letters: `ط§ظ„`.
-fn arabic_mojibake_score(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(2)
-        .filter(|w| matches!(w[0], 'ط' | 'ظ') && !w[1].is_whitespace() && w[1] != 'ا')
-        .count()
+/// other letters (`ط§ظ„`): they make up about half of the letters, against a
+/// few per cent in real Arabic. Returns (ط/ظ count, Arabic-block count).
+fn arabic_mojibake_counts(text: &str) -> (usize, usize) {
+    let (mut lead, mut arabic) = (0usize, 0usize);
+    for c in text.chars() {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+            lead += usize::from(matches!(c, 'ط' | 'ظ'));
+        }
+    }
+    (lead, arabic)
 }
 
 /// Repairs a line that was UTF-8 decoded as Windows-1252/Latin-1 or as
 /// Windows-1256, when re-encoding it gives valid UTF-8 with fewer tell-tale
-/// pairs. Lines without the tell-tale pairs are returned untouched.
+/// pairs. Lines without the tell-tale signs are returned untouched.
 pub fn repair_mojibake(line: &str) -> Cow<'_, str> {
-    let latin = latin_mojibake_score(line);
+    if line.is_ascii() {
+        return Cow::Borrowed(line);
+    }
+    let leads = ['Ã', 'Â', 'â', 'Ø', 'Ù', 'Ú', 'Û'];
+    let latin = if line.contains(leads) {
+        latin_mojibake_score(line)
+    } else {
+        0
+    };
     if latin >= 1 {
         if let Some(fixed) = reencode(line, encoding_rs::WINDOWS_1252) {
             if latin_mojibake_score(&fixed) < latin {
@@ -305,12 +317,11 @@ pub fn repair_mojibake(line: &str) -> Cow<'_, str> {
             }
         }
     }
-    let arabic = arabic_mojibake_score(line);
-    // Genuine Arabic has ط/ظ too, but never in most letter pairs.
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    if arabic >= 3 && arabic * 4 >= letters {
+    let (lead, arabic) = arabic_mojibake_counts(line);
+    if lead >= 3 && lead * 3 >= arabic {
         if let Some(fixed) = reencode(line, encoding_rs::WINDOWS_1256) {
-            if arabic_mojibake_score(&fixed) < arabic {
+            let (fixed_lead, fixed_arabic) = arabic_mojibake_counts(&fixed);
+            if fixed_lead * 3 < fixed_arabic.max(1) {
                 return Cow::Owned(fixed);
             }
         }
