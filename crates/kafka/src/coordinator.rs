@@ -230,9 +230,12 @@ impl Coordinator {
     /// At-least-once: commits the positions that moved, at most every
     /// `COMMIT_INTERVAL`, or at once when half the in-flight bound waits for
     /// a commit. Synchronous, on this thread: the result is known before any
-    /// record is released from the in-flight count. (librdkafka's
-    /// asynchronous commit result never reached this consumer's poll in our
-    /// tests with rdkafka 0.39, so it cannot be trusted to release records.)
+    /// record is released from the in-flight count. An asynchronous manual
+    /// commit cannot be used: librdkafka 2.12 gives it no reply queue unless
+    /// an `offset_commit_cb` is set (rdkafka_offset.c, rd_kafka_commit), and
+    /// rdkafka 0.39's event-based consumer sets none, so its result never
+    /// comes back. While no group coordinator is reachable the commit waits
+    /// for one (the poll loop waits with it; /healthz turns 503 after 90 s).
     fn commit_progress(&mut self, consumer: &WorkerConsumer) {
         let urgent = self.tracker.in_flight() * 2 >= self.max_in_flight;
         if !urgent && self.last_commit.elapsed() < COMMIT_INTERVAL {
