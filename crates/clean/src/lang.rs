@@ -23,7 +23,23 @@ pub fn detect(title: &str, body: &str) -> &'static str {
             return code;
         }
     }
-    whatlang_code(&format!("{title}\n{body}")).unwrap_or("und")
+    let text = format!("{title}\n{body}");
+    if counts.latin * 2 >= letters {
+        // A short Latin-script text with no function words ("Ben Bradley:
+        // Twitter abuse"): trigram models guess wildly (Norwegian,
+        // Afrikaans); trust them only when they are sure, else English,
+        // or French when it has French accents.
+        if let Some(info) = whatlang::detect(&text) {
+            if info.is_reliable() {
+                return whatlang_code(&text).unwrap_or("und");
+            }
+        }
+        let accents = text
+            .chars()
+            .any(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'ô' | 'î' | 'û'));
+        return if accents { "fr" } else { "en" };
+    }
+    whatlang_code(&text).unwrap_or("und")
 }
 
 fn words(text: &str) -> usize {
@@ -90,8 +106,8 @@ fn arabic_script_language(text: &str) -> &'static str {
 const FRENCH: &[&str] = &[
     "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "dans", "pour", "que", "qui",
     "au", "aux", "sur", "par", "pas", "plus", "ont", "été", "sont", "avec", "il", "elle", "ce",
-    "cette", "ses", "leur", "mais", "ou", "selon", "après", "contre", "entre", "où", "d", "l",
-    "qu", "n", "s", "c", "j", "à", "lors", "depuis", "a",
+    "cette", "ses", "leur", "mais", "ou", "selon", "après", "contre", "entre", "où", "à", "lors",
+    "depuis",
 ];
 const ENGLISH: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "for", "that", "was", "with", "on", "as", "by", "at",
@@ -110,20 +126,62 @@ const OTHER_LATIN: &[&str] = &[
 
 /// fr or en by function words when one clearly dominates; `None` when the
 /// text is another Latin language or too short to tell.
+/// Enough words to decide; long articles are not read to the end.
+const MAX_WORDS: usize = 400;
+
 fn latin_by_function_words(text: &str, title: &str) -> Option<&'static str> {
     let (mut fr, mut en, mut other) = (0usize, 0usize, 0usize);
+    let mut lower = String::new();
     let mut scan = |t: &str| {
-        for word in t
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-        {
-            let lower = word.to_lowercase();
+        let mut rest = t;
+        let mut seen = 0;
+        while seen < MAX_WORDS {
+            let Some(start) = rest.find(|c: char| c.is_alphabetic()) else {
+                break;
+            };
+            rest = &rest[start..];
+            let end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            seen += 1;
+            if word.len() > 8 {
+                continue;
+            }
+            // French elisions (l', d', qu', s'...) are letters before an
+            // apostrophe; the "s" of "Labour's" comes after one.
+            if rest.starts_with(['\'', '’'])
+                && matches!(
+                    word,
+                    "l" | "d"
+                        | "qu"
+                        | "s"
+                        | "c"
+                        | "j"
+                        | "n"
+                        | "m"
+                        | "t"
+                        | "L"
+                        | "D"
+                        | "Qu"
+                        | "S"
+                        | "C"
+                        | "J"
+                        | "N"
+                )
+            {
+                fr += 1;
+                continue;
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
             let w = lower.as_str();
-            fr += usize::from(FRENCH.contains(&w));
-            en += usize::from(ENGLISH.contains(&w));
-            other += usize::from(
-                OTHER_LATIN.contains(&w) && !FRENCH.contains(&w) && !ENGLISH.contains(&w),
-            );
+            let is_fr = FRENCH.contains(&w);
+            let is_en = ENGLISH.contains(&w);
+            fr += usize::from(is_fr);
+            en += usize::from(is_en);
+            other += usize::from(!is_fr && !is_en && OTHER_LATIN.contains(&w));
         }
     };
     scan(text);
@@ -134,13 +192,13 @@ fn latin_by_function_words(text: &str, title: &str) -> Option<&'static str> {
     if best == 0 || other * 2 > best {
         return None;
     }
-    // French elisions (l', d', qu') and accents decide near ties.
     if fr > en {
         return Some("fr");
     }
     if en > fr {
         return Some("en");
     }
+    // A tie: French accents decide.
     let accents = text
         .chars()
         .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'ô' | 'î'))
