@@ -606,6 +606,16 @@ mod tests {
     fn exactly_once_flag_needs_no_value() {
         let s = resolve(&["--brokers", "b:1", "--exactly-once"]).unwrap();
         assert!(s.exactly_once);
+        let s = resolve(&[
+            "--exactly-once",
+            "--transactional-id",
+            "t-1",
+            "--brokers",
+            "b:1",
+        ])
+        .unwrap();
+        assert!(s.exactly_once);
+        assert_eq!(s.transactional_id, "t-1");
     }
 
     #[test]
