@@ -1,8 +1,8 @@
-//! HTML article extraction compared on a benchmark directory (html/*.html.gz
-//! + ground-truth.json), with the article-extraction benchmark's shingle F1:
-//! rs-trafilatura and dom_smoothie used as they come, and our extractor
-//! (dom_smoothie after a furniture pre-clean, then the line-level noise
-//! filter), which is what `clean` runs.
+//! HTML article extraction compared on a benchmark directory (pages in
+//! html/*.html.gz, bodies in ground-truth.json), with the article-extraction
+//! benchmark's shingle F1: rs-trafilatura and dom_smoothie used as they come,
+//! and our extractor (dom_smoothie after a furniture pre-clean, then the
+//! line-level noise filter), which is what `clean` runs.
 //!
 //! cargo run --release -p newsflow-clean --features compare-extractors \
 //!     --example extractors_compare -- /work/shared/data/extraction
