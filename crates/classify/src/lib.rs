@@ -194,7 +194,12 @@ impl Classifier {
             .map(|t| TopicLabel {
                 label: t.label.clone(),
                 score: (t.score * 1000.0).round() / 1000.0,
-                evidence: distinct(t.hits.iter().map(|h| h.text.clone())),
+                evidence: distinct(
+                    t.hits
+                        .iter()
+                        .filter(|h| h.points > 0.0)
+                        .map(|h| h.text.clone()),
+                ),
             })
             .collect();
         let countries = explanation
