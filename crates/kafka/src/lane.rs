@@ -245,6 +245,12 @@ async fn produce(
                 let (dlq, meta) = dead_letter(shared.stage_name, &work, reject, None);
                 enqueue_dead_letter(shared, &work, dlq, meta).await
             }
+            Err(error) if shared.transaction_gate.is_some() && is_transaction_state(&error) => {
+                // The open transaction has failed; the poll thread will
+                // abort it and rewind this partition, so the record is read
+                // again. Nothing to report.
+                None
+            }
             Err(error) => {
                 let _ = shared.fatal.send(format!(
                     "cannot produce the output of {}/{} offset {}: {error}",
@@ -433,6 +439,7 @@ async fn enqueue_dead_letter(
                 }
             }
         }
+        Err(error) if shared.transaction_gate.is_some() && is_transaction_state(&error) => None,
         Err(error) => {
             let _ = shared.fatal.send(format!(
                 "cannot produce the dead letter of {}/{} offset {}: {error}",
@@ -510,13 +517,8 @@ async fn await_delivery(
         }
         if exactly_once {
             // The transaction that holds this record will fail to commit and
-            // be aborted and rewound; re-sending would put it in the next
-            // transaction twice.
-            Event::Retry {
-                kind: RetryKind::Produce,
-                error: error.to_string(),
-            }
-            .emit();
+            // be aborted and rewound (its abort is counted then); re-sending
+            // would put the record in the next transaction twice.
             return Delivery::Failed;
         }
         if !is_retriable(&error) {
@@ -547,6 +549,12 @@ async fn await_delivery(
             }
         };
     }
+}
+
+/// The producer refuses records because the open transaction is in an
+/// error state (abortable until the poll thread aborts it).
+fn is_transaction_state(error: &KafkaError) -> bool {
+    error.rdkafka_error_code() == Some(RDKafkaErrorCode::State)
 }
 
 fn is_too_large(error: &KafkaError) -> bool {

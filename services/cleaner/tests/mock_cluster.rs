@@ -362,6 +362,49 @@ fn exactly_once_commits_outputs_and_offsets_together() {
 }
 
 #[test]
+fn an_aborted_transaction_is_rewound_and_processed_again_without_duplicates() {
+    let cluster = MockCluster::new(1).expect("mock cluster");
+    let bootstrap = cluster.bootstrap_servers();
+    for topic in ["raw", "cleaned", "dlq"] {
+        cluster.create_topic(topic, PARTITIONS, 1).expect("topic");
+    }
+    let good = 150;
+    let records: Vec<(Option<String>, Vec<u8>)> = (0..good)
+        .map(|i| (Some(format!("mock-{i}")), article(i).into_bytes()))
+        .collect();
+    produce(&bootstrap, "raw", &records);
+    // The first partitions added to a transaction are refused: librdkafka
+    // turns that into an abortable transaction error.
+    cluster.request_errors(
+        RDKafkaApiKey::AddPartitionsToTxn,
+        &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED],
+    );
+
+    let cleaner = Cleaner::spawn(
+        &bootstrap,
+        &["--exactly-once", "--transactional-id", "mock-cleaner-abort"],
+    );
+    cleaner.wait_ready();
+    let cleaned = read_all(&bootstrap, "cleaned", good, Duration::from_secs(60));
+    let ids: BTreeSet<String> = cleaned.iter().filter_map(|(k, _, _)| k.clone()).collect();
+    assert_eq!(ids.len(), good, "every record arrives after the rewind");
+    assert_eq!(
+        cleaned.len(),
+        good,
+        "read_committed readers see no aborted duplicates"
+    );
+    let (_, metrics) = cleaner.get("/metrics").expect("metrics");
+    assert!(
+        metric(
+            &metrics,
+            "newsflow_retries_total{stage=\"clean\",kind=\"transaction\"}"
+        ) >= 1.0,
+        "the abort is counted"
+    );
+    assert_eq!(cleaner.terminate().code(), Some(0));
+}
+
+#[test]
 fn bad_configuration_exits_64_with_the_key_named() {
     let cases: &[(&[&str], &str)] = &[
         (&[], "brokers"),
