@@ -116,7 +116,11 @@ pub fn normalise_line(line: &str) -> String {
             spaced.push(c);
         }
     }
-    let nfc: String = spaced.nfc().collect();
+    // Most text is already NFC; the quick check avoids rebuilding it.
+    let nfc: Cow<'_, str> = match unicode_normalization::is_nfc_quick(spaced.chars()) {
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(&spaced),
+        _ => Cow::Owned(spaced.nfc().collect()),
+    };
     let mut out = String::with_capacity(nfc.len());
     for word in nfc.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
