@@ -163,16 +163,21 @@ impl Gazetteer {
                 let code = cols[2].trim().to_owned();
                 let term = cols[3].trim().to_owned();
                 let mut affix = default_affix(kind, lang);
-                let mut case =
-                    if lang != Some("ar") && term.chars().next().is_some_and(char::is_uppercase) {
-                        if is_upper_acronym(&term) {
-                            Case::Upper
-                        } else {
-                            Case::Capitalized
-                        }
+                // French writes nationality adjectives in lower case (le gouvernement
+                // italien) and the people capitalised (les Italiens): both count.
+                let french_demonym = kind == Kind::Demonym && lang == Some("fr");
+                let mut case = if french_demonym {
+                    Case::Any
+                } else if lang != Some("ar") && term.chars().next().is_some_and(char::is_uppercase)
+                {
+                    if is_upper_acronym(&term) {
+                        Case::Upper
                     } else {
-                        Case::Any
-                    };
+                        Case::Capitalized
+                    }
+                } else {
+                    Case::Any
+                };
                 let mut guard = Guard::default();
                 for flag in cols.get(4).copied().unwrap_or("").split_whitespace() {
                     let (key, value) = flag.split_once('=').unwrap_or((flag, ""));

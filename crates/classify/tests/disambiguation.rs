@@ -282,6 +282,13 @@ fn metonyms_and_capitals_name_their_country() {
 }
 
 #[test]
+fn french_nationality_adjectives_in_lower_case_count() {
+    has("fr", "Le gouvernement italien et la police grecque.", "IT");
+    has("fr", "Le gouvernement italien et la police grecque.", "GR");
+    has("fr", "Les Italiens ont voté.", "IT");
+}
+
+#[test]
 fn derived_regions_are_not_explicit() {
     let article = run("en", "Talks between Morocco and Algeria.");
     let maghreb = article
