@@ -852,13 +852,22 @@ impl Worker {
         }
     }
 
-    /// The current Prometheus metrics.
+    /// The current Prometheus metrics. A loaded CI machine can make one
+    /// scrape slow, so a failed scrape is retried (bounded) before the test
+    /// gives up.
     pub fn metrics(&self) -> Metrics {
-        let (status, body) = self
-            .get("/metrics")
-            .unwrap_or_else(|| panic!("{} /metrics did not answer", self.spec.kind.binary()));
-        assert_eq!(status, 200, "/metrics answered {status}: {body}");
-        Metrics::parse(&body)
+        let name = self.spec.kind.binary();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            match self.get("/metrics") {
+                Some((200, body)) => return Metrics::parse(&body),
+                other => assert!(
+                    Instant::now() < deadline,
+                    "{name} /metrics did not answer 200 within 60 s (last: {other:?})"
+                ),
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
     }
 
     /// This run's log (stdout and stderr).
@@ -972,7 +981,7 @@ fn free_loopback_addr() -> SocketAddr {
 /// A minimal HTTP/1.0 GET over loopback: the tests need a status code and a
 /// body, nothing an HTTP client crate would add.
 pub fn http_get(addr: SocketAddr, path: &str) -> Option<(u16, String)> {
-    let timeout = Duration::from_secs(5);
+    let timeout = Duration::from_secs(10);
     let mut stream = TcpStream::connect_timeout(&addr, timeout).ok()?;
     stream.set_read_timeout(Some(timeout)).ok()?;
     stream.set_write_timeout(Some(timeout)).ok()?;
