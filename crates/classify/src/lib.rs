@@ -247,10 +247,26 @@ impl Classifier {
         let dateline_codes = self.dateline_countries(article);
         let (countries, regions) = self.places(&places, &text, title, body, &dateline_codes);
         let repeated = countries.iter().filter(|c| c.mentions >= 2).count();
+        let mut place_tokens = vec![false; text.tokens.len()];
+        for p in &places {
+            let kind = self.gazetteer.entries[p.entry].kind;
+            if matches!(kind, Kind::Country | Kind::City | Kind::Capital) {
+                place_tokens[p.hit.first..=p.hit.last]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
+            }
+        }
 
         let topics = self
             .topics
-            .score(&text, lang, title, body, (countries.len(), repeated))
+            .score(
+                &text,
+                lang,
+                title,
+                body,
+                (countries.len(), repeated),
+                &place_tokens,
+            )
             .into_iter()
             .map(|s| {
                 let label = &self.topics.labels[s.label];

@@ -239,7 +239,8 @@ impl Topics {
     }
 
     /// Scores every label (passing or not), in label order. `countries` is
-    /// how many countries the article names, and how many of them twice or more.
+    /// how many countries the article names, and how many of them twice or more;
+    /// `place_tokens` marks the tokens that are country or city names.
     pub fn score(
         &self,
         text: &MatchText,
@@ -247,8 +248,19 @@ impl Topics {
         title: &str,
         body: &str,
         countries: (usize, usize),
+        place_tokens: &[bool],
     ) -> Vec<TopicScore> {
-        let hits = self.matcher.find(text, lang, title, body);
+        // A word that is a place name here (مالي the country, not "financial") is not a topic term.
+        let hits: Vec<Hit> = self
+            .matcher
+            .find(text, lang, title, body)
+            .into_iter()
+            .filter(|h| {
+                !place_tokens
+                    .get(h.first..=h.last)
+                    .is_some_and(|s| s.iter().any(|p| *p))
+            })
+            .collect();
         let body_tokens = text.body_tokens() as f64;
         let damping = (body_tokens / BODY_UNIT_TOKENS).max(1.0).sqrt();
         let mut out = Vec::new();
