@@ -119,17 +119,15 @@ impl ConsumerContext for WorkerContext {
     }
 }
 
-/// The producer's context: tells /readyz whether a broker is reachable.
+/// The producer's context: a lost cluster turns /readyz to 503 at once (the
+/// runtime's metadata probe turns it back on). Broker states in the
+/// statistics are not used: an idle producer keeps no connection open, so no
+/// broker is `UP` although the cluster is reachable.
 pub struct ProducerContext {
     pub health: Arc<Health>,
 }
 
 impl ClientContext for ProducerContext {
-    fn stats(&self, statistics: Statistics) {
-        let up = statistics.brokers.values().any(|b| b.state == "UP");
-        self.health.set_producer_connected(up);
-    }
-
     fn error(&self, error: KafkaError, reason: &str) {
         if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
             self.health.set_producer_connected(false);

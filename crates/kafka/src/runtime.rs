@@ -137,20 +137,28 @@ async fn serve(settings: Settings, stage: Arc<dyn Stage>) -> Result<(), Failure>
     });
     Event::Listening { http_addr }.emit();
 
-    // Connectivity for /readyz before the first statistics arrive.
-    {
-        let probe = producer.clone();
+    // Connectivity for /readyz: the producer's cluster answers a metadata
+    // request (every 5 s, on the blocking pool: the call blocks).
+    let probe = {
+        let producer = producer.clone();
         let health = health.clone();
-        tokio::task::spawn_blocking(move || {
-            if probe
-                .client()
-                .fetch_metadata(None, Duration::from_secs(10))
-                .is_ok()
-            {
-                health.set_producer_connected(true);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(5));
+            loop {
+                every.tick().await;
+                let producer = producer.clone();
+                let reachable = tokio::task::spawn_blocking(move || {
+                    producer
+                        .client()
+                        .fetch_metadata(None, Duration::from_secs(5))
+                        .is_ok()
+                })
+                .await
+                .unwrap_or(false);
+                health.set_producer_connected(reachable);
             }
-        });
-    }
+        })
+    };
 
     if settings.exactly_once {
         let transactional = producer.clone();
@@ -249,6 +257,7 @@ async fn serve(settings: Settings, stage: Arc<dyn Stage>) -> Result<(), Failure>
             Ok(result) => result,
             Err(_) => {
                 upkeep.abort();
+                probe.abort();
                 return Err(Failure::Runtime(
                     "the poll thread did not stop within the shutdown deadline".to_owned(),
                 ));
@@ -256,6 +265,7 @@ async fn serve(settings: Settings, stage: Arc<dyn Stage>) -> Result<(), Failure>
         },
     };
     upkeep.abort();
+    probe.abort();
     let _ = http_stop.send(());
     let _ = http.await;
     match outcome {
