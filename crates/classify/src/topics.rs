@@ -302,8 +302,11 @@ impl Topics {
                     points,
                 });
             }
+            // Without a core term, reinforcing terms alone carry the label only when
+            // they reach twice the threshold by themselves (a security forces' operation told
+            // with police words only), never as a stray mention.
             let needs_core = label.groups.iter().any(|g| g.core);
-            if needs_core && !has_core {
+            if needs_core && !has_core && evidence < 2.0 * label.threshold {
                 evidence = 0.0;
             }
             let (named, repeated) = countries;
