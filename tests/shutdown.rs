@@ -1,4 +1,4 @@
-//! Graceful shutdown: SIGTERM while a backlog is being processed. The worker
+//! Graceful shutdown: SIGTERM while input is flowing. The worker
 //! exits 0 within its drain deadline, says so in its log, and a restart
 //! re-processes at most the in-flight bound.
 
@@ -29,25 +29,33 @@ fn sigterm_under_load_drains_exits_0_and_a_restart_redoes_at_most_the_in_flight_
 
     let cleaned = Collector::start(broker.bootstrap(), &topics.cleaned, false);
     let enriched = Collector::start(broker.bootstrap(), &topics.enriched, false);
-    // The whole sample at once: a backlog, so the workers are busy when signalled.
-    produce_all(broker.bootstrap(), &topics.raw, &inputs);
+    // Input keeps arriving for 20 s, so each signal lands mid-stream.
+    let total = inputs.len();
+    let producer = PacedProducer::start(broker.bootstrap(), &topics.raw, inputs, 100);
 
     // Deadline: the drain deadline plus time to flush, commit and leave.
     let exit_deadline = Duration::from_secs(SHUTDOWN_TIMEOUT_SECS + 15);
-    for (n, kind) in [(300, Kind::Cleaner), (600, Kind::Classifier)] {
-        enriched.wait_for_keys(n, LONG_WAIT);
+    for kind in [Kind::Cleaner, Kind::Classifier] {
         let worker = match kind {
-            Kind::Cleaner => &mut cleaner,
-            Kind::Classifier => &mut classifier,
+            Kind::Cleaner => {
+                cleaned.wait_for_keys(300, LONG_WAIT);
+                &mut cleaner
+            }
+            Kind::Classifier => {
+                enriched.wait_for_keys(600, LONG_WAIT);
+                &mut classifier
+            }
         };
-        let in_flight = worker
-            .metrics()
-            .sum("newsflow_in_flight_records", &[("stage", kind.stage())]);
+        let m = worker.metrics();
+        let stage = [("stage", kind.stage())];
+        let consumed = m.sum("newsflow_records_consumed_total", &stage);
+        let in_flight = m.sum("newsflow_in_flight_records", &stage);
+        let sent = producer.sent();
         eprintln!(
-            "SIGTERM {} with {in_flight} records in flight, {} enriched",
+            "SIGTERM {} after {consumed} consumed, {in_flight} in flight, {sent} of {total} sent",
             kind.binary(),
-            enriched.distinct_keys()
         );
+        assert!(sent < total, "the signal must land while input is arriving");
         worker.signal("TERM");
         let status = worker.wait_exit(exit_deadline).unwrap_or_else(|| {
             panic!(
@@ -69,6 +77,7 @@ fn sigterm_under_load_drains_exits_0_and_a_restart_redoes_at_most_the_in_flight_
         worker.wait_ready(LONG_WAIT);
     }
 
+    producer.finish();
     enriched.wait_for_keys(expected.enriched.len(), LONG_WAIT);
     let cleaned_duplicates =
         assert_matches_oracle(&cleaned.records(), &expected.cleaned, "cleaned");
