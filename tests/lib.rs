@@ -120,6 +120,11 @@ impl Broker {
         kafka_local(&["stop", "--timeout", "30"], self.dir.path());
     }
 
+    /// `kill -9` of the broker: a crash, no controlled shutdown.
+    pub fn kill(&self) {
+        kafka_local(&["kill"], self.dir.path());
+    }
+
     /// Starts it again with the same data and port.
     pub fn restart(&self) {
         let bootstrap = kafka_local_start(self.dir.path());

@@ -116,3 +116,41 @@ fn sigint_when_idle_exits_0() {
         "final line"
     );
 }
+
+/// A second signal does not wait for the drain: the worker exits at once
+/// with 130. The broker is killed first so that the drain (flush, commit,
+/// leave the group) cannot finish and the first signal alone would keep the
+/// worker alive until its deadline.
+#[test]
+fn a_second_signal_exits_at_once_with_130() {
+    let _serial = serial();
+    let broker = Broker::start();
+    let topics = Topics::create(&broker, "second-signal");
+    let mut cleaner = Worker::spawn(WorkerSpec {
+        shutdown_timeout_secs: 120,
+        ..WorkerSpec::cleaner(&broker, &topics)
+    });
+    cleaner.wait_ready(LONG_WAIT);
+    let inputs: Vec<Input> = sample_inputs().into_iter().take(200).collect();
+    produce_all(broker.bootstrap(), &topics.raw, &inputs);
+    broker.kill();
+
+    cleaner.signal("TERM");
+    // Still draining (it cannot reach the broker) well after the first signal.
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(
+        cleaner.wait_exit(Duration::ZERO).is_none(),
+        "the drain ended without a broker:\n{}",
+        cleaner.log_tail(20)
+    );
+    cleaner.signal("TERM");
+    // "At once": far below the 120 s drain deadline.
+    let status = cleaner
+        .wait_exit(Duration::from_secs(20))
+        .expect("the cleaner exits after the second signal");
+    assert_eq!(
+        status.code(),
+        Some(130),
+        "exit status after a second signal"
+    );
+}
