@@ -158,15 +158,16 @@ pub fn is_wire_agency(name: &str) -> bool {
     )
 }
 
-/// The canonical name when `text` as a whole is one agency ("أ ف ب", "Reuters").
+/// The canonical name when `text` as a whole is one agency ("أ ف ب",
+/// "(Reuters)"), not a sentence or a credit that mentions one ("Photo: AFP").
 pub fn agency_named(text: &str) -> Option<&'static str> {
-    let found = agencies_in(text.trim());
-    if found.len() != 1 {
-        return None;
-    }
-    // The whole text must be the name, not a sentence that mentions it.
-    let words = text.split_whitespace().count();
-    (words <= 4).then_some(found[0])
+    let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let matcher = &*MATCHER;
+    let hit = matcher.automaton.find(core)?;
+    let (name, is_arabic) = *matcher.names.get(hit.pattern().as_usize())?;
+    let prefix = &core[..hit.start()];
+    let prefix_ok = prefix.is_empty() || (is_arabic && matches!(prefix, "و" | "ل" | "ب"));
+    (prefix_ok && hit.end() == core.len()).then_some(name)
 }
 
 #[cfg(test)]
@@ -198,5 +199,7 @@ mod tests {
         assert_eq!(agency_named(" Reuters "), Some("Reuters"));
         assert_eq!(agency_named("أ ف ب"), Some("AFP"));
         assert_eq!(agency_named("Reuters and AFP"), None);
+        assert_eq!(agency_named("Photo: AFP"), None);
+        assert_eq!(agency_named("(رويترز)"), Some("Reuters"));
     }
 }

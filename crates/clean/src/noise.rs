@@ -46,7 +46,7 @@ fn re(pattern: &str) -> Regex {
 /// Unrendered template or JavaScript values.
 static ARTIFACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s\p{P}]*(?:undefined|null|nan|none|\[object \w+\]|object object|\{\{[^{}]*\}\}|\$\{[^{}]*\}|<%[^%]*%>|\{%[^%]*%\}|%%\w+%%)[\s\p{P}]*$",
+        r"(?i)^[\s\p{P}]*(?:(?:undefined|null|nan|none|\[object \w+\]|object object|\{\{[^{}]*\}\}|\$\{[^{}]*\}|<%[^%]*%>|\{%[^%]*%\}|%%\w+%%)[\s\p{P}]*)+$",
     )
 });
 
@@ -74,6 +74,12 @@ static SOURCE_LINE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(
             r"(?i)^[\(\[]?\s*(?:rédaction|rédigé par|édité par|édition|avec la rédaction)\b\s*:?\s*(?P<who>.*?)[\)\]]?\s*\.?$",
         ),
+        // Reuters contributed to this report / The Associated Press contributed reporting
+        re(
+            r"(?i)^[\(\[]?\s*(?:the\s+)?(?P<who>.{1,80}?)\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting|to\s+this\s+reporting)[\)\]]?\s*\.?$",
+        ),
+        // Par AFP / Par la rédaction avec AFP / Par Le Monde avec Reuters
+        re(r"(?i)^[\(\[]?\s*par\s+(?P<who>.+?)[\)\]]?\s*\.?$"),
         // (أ ف ب) / - AFP / — Reuters : a lone credit
         re(r"^[\(\[\-–—\s]*(?P<who>[^()\[\]]{1,30}?)[\)\]\s]*\.?$"),
     ]
@@ -89,7 +95,7 @@ static GENERIC_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Read-more and related-story lines (start of line).
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s\p{P}]*(?:(?:اقرأ|إقرأ|اقرا|إقرا|إقرأ|أقرأ)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد|كذلك|التفاصيل)|(?:شاهد|طالع|تابع)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|قصص)\s*(?:ذات صلة|متعلقة|مرتبطة|أخرى)|ذات صلة|المزيد\s*:|(?:[àa]\s+)?(?:lire|voir|regarder|écouter|découvrir)\s+(?:aussi|également|la suite|plus)|sur le même (?:sujet|thème)|(?:articles?|contenus?)\s+(?:liés|connexes|similaires|associés)|(?:read|see|watch|also read|also see)\s+(?:more|also|next|too)\b|also\s*:|more\s*:\s*$|related\s*(?:articles?|stories|story|content|news|coverage|topics|links?|reading)?\s*[:\-–]?|more\s+(?:on this|from|about)\b|recommended(?:\s+for you)?|(?:continue|keep)\s+reading|click here|(?:you may|you might) also like|trending\s*:|most read)",
+        r"(?i)^[\s\p{P}]*(?:(?:اقرأ|إقرأ|اقرا|إقرا|إقرأ|أقرأ)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد|كذلك|التفاصيل)|(?:شاهد|طالع|تابع)\s*(?:أيضا|أيضاً|ايضا|ايضاً|أيضًا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|قصص)\s*(?:ذات صلة|متعلقة|مرتبطة|أخرى)|ذات صلة|المزيد\s*:|(?:[àa]\s+)?(?:lire|voir|regarder|écouter|découvrir)\s+(?:aussi|également|la suite|plus)|sur le même (?:sujet|thème)|(?:articles?|contenus?)\s+(?:liés|connexes|similaires|associés)|(?:read|see|watch|also read|also see)\s+(?:more|also|next|too)\b|also\s*:|also\s+(?:read|see|watch|on)\b|more\s*:\s*$|related\s*(?:articles?|stories|story|content|news|coverage|topics|links?|reading)?\s*[:\-–]?|more\s+(?:on this|from|about)\b|recommended(?:\s+for you)?|(?:continue|keep)\s+reading|click here|(?:you may|you might) also like|trending\s*:|most read)",
     )
 });
 
@@ -296,6 +302,14 @@ const WIDGET_WORDS: &[&str] = &[
     "الوسوم",
     "كلمات",
     "مفتاحية",
+    "هذا",
+    "هذه",
+    "المقالة",
+    "الصفحة",
+    "تجاري",
+    "suite",
+    "après",
+    "main",
 ];
 
 /// Words that make a line a widget by themselves (not just filler).
@@ -686,6 +700,10 @@ fn source_line(line: &str) -> Option<Vec<&'static str>> {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         let lone_credit = i == SOURCE_LINE.len() - 1;
         if lone_credit {
+            // "© AFP" under a picture credits the photo, not the story.
+            if line.contains('©') {
+                continue;
+            }
             // Only a line that is nothing but an agency name or "وكالات".
             if let Some(name) = agency_named(who) {
                 return Some(vec![name]);
@@ -696,7 +714,7 @@ fn source_line(line: &str) -> Option<Vec<&'static str>> {
             continue;
         }
         // A credit names a few outlets; a longer tail is a sentence.
-        if i <= 2 && words(who) > 8 {
+        if (i <= 2 || i == 6) && words(who) > 8 {
             continue;
         }
         let agencies = agencies_in(who);
@@ -707,7 +725,7 @@ fn source_line(line: &str) -> Option<Vec<&'static str>> {
             return Some(Vec::new());
         }
         // "Reporting by John Smith; Editing by ..." credits people, still not story.
-        if i == 3 && words(who) <= 12 {
+        if (i == 3 && words(who) <= 12) || (i == 5 && words(who) <= 8) {
             return Some(Vec::new());
         }
     }
@@ -882,6 +900,63 @@ mod tests {
             classify_line("وفي 14 نوفمبر 2013 اجتمع الوزراء في الرباط لبحث أمن الحدود."),
             Story
         );
+    }
+
+    #[test]
+    fn other_wordings_of_the_same_families() {
+        for (line, expected) in [
+            ("المصدر: وكالة الأنباء الفرنسية", vec!["AFP"]),
+            ("المصدر : الجزيرة نت + وكالات", vec!["Al Jazeera"]),
+            ("المصدر : رويترز + أ ف ب", vec!["Reuters", "AFP"]),
+            ("Source : Agence France-Presse", vec!["AFP"]),
+            ("(With Reuters)", vec!["Reuters"]),
+            ("Avec Reuters et AFP", vec!["Reuters", "AFP"]),
+            (
+                "The Associated Press contributed to this report.",
+                vec!["AP"],
+            ),
+            ("Reuters contributed reporting", vec!["Reuters"]),
+            ("Par la rédaction avec AFP", vec!["AFP"]),
+            ("(وكالات)", vec![]),
+            ("John Smith contributed to this report.", vec![]),
+        ] {
+            assert_eq!(classify_line(line), Source(expected), "{line}");
+        }
+        for line in [
+            "Photo: AFP",
+            "(Photo: Reuters)",
+            "Crédits : AFP",
+            "© AFP",
+            "Photo credit: EPA",
+            "صورة من الأرشيف (أ ف ب)",
+        ] {
+            assert_eq!(classify_line(line), Caption, "{line}");
+        }
+        for line in [
+            "اقرأ المزيد",
+            "إقرأ أيضاً:",
+            "طالع أيضا: مقال آخر",
+            "Lire la suite",
+            "À voir aussi",
+            "A LIRE AUSSI",
+            "Also read: another story",
+            "READ MORE:",
+            "Related Articles",
+        ] {
+            assert_eq!(classify_line(line), ReadMore, "{line}");
+        }
+        for line in [
+            "شارك هذا المقال",
+            "شارك على فيسبوك",
+            "Partagez cet article sur Twitter",
+            "Suivez-nous sur Facebook et Twitter",
+            "Advertisement - Continue reading below",
+            "Continue reading the main story",
+        ] {
+            assert!(matches!(classify_line(line), Widget | ReadMore), "{line}");
+        }
+        assert_eq!(classify_line("undefined undefined"), Artifact);
+        assert_eq!(classify_line("Par ailleurs, le ministre a annoncé une nouvelle réunion des pays du Sahel à Bamako en décembre."), Story);
     }
 
     #[test]
