@@ -174,6 +174,9 @@ impl Matcher {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    // A full DFA: measured 1.8x the articles/s of the default
+                    // (contiguous NFA) for ~27 MB and ~80 ms more at start-up.
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&strings)
                     .map_err(|e| format!("cannot build the matcher: {e}"))?,
             )
