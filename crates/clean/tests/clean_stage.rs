@@ -64,6 +64,19 @@ fn a_noisy_html_page_gives_the_story_and_its_credit() {
 }
 
 #[test]
+fn a_caption_in_the_other_script_goes_even_without_a_credit() {
+    let body =
+        "انطلقت في الرباط أعمال المؤتمر الإقليمي بشأن أمن الحدود بحضور ممثلين عن دول الساحل.\n\n\
+                Ministers gather in Rabat for the regional conference on border security.\n\n\
+                وأكد وزير الخارجية ضرورة اعتماد مقاربة شاملة لأمن الحدود بين بلدان المنطقة.\n\n\
+                وقال المتحدث إن منظمة NATO و UN تتابعان الوضع.";
+    let cleaned = clean(text_article("مؤتمر", body), &CleanConfig::default()).expect("cleaned");
+    assert!(!cleaned.body.contains("Ministers gather"));
+    assert_eq!(cleaned.body.split("\n\n").count(), 3);
+    assert!(cleaned.body.contains("NATO"));
+}
+
+#[test]
 fn datelines_are_kept_as_signals() {
     let body = "الرباط - (أ ف ب) - أعلن وزير الخارجية المغربي الاثنين عن اتفاق جديد مع موريتانيا بشأن الحدود.\n\nوأضاف أن الاتفاق يشمل التعاون الأمني.";
     let cleaned = clean(text_article("اتفاق", body), &CleanConfig::default()).expect("cleaned");
