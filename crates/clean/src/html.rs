@@ -173,6 +173,18 @@ fn preclean(doc: &Document) -> Vec<String> {
         .filter(|t| !t.trim().is_empty() && t.len() < 600)
         .collect();
     doc.select(ALWAYS_DROP).remove();
+    // An <article> inside another one is an embedded card for a different
+    // story (related posts under a WordPress post), not part of this one.
+    let nested: Vec<String> = doc
+        .select("article article")
+        .nodes()
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect();
+    if !nested.is_empty() {
+        doc.select("article article").remove();
+        removed.extend(nested.into_iter().filter(|t| t.len() < 600));
+    }
     let page_prose = doc
         .select("body")
         .nodes()
