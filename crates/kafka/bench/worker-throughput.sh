@@ -65,7 +65,7 @@ for t in cleaned enriched dlq; do
 done
 "$target/newsflow" produce "$work/input.jsonl" --topic "$run.raw" --brokers "$brokers" --partitions "$partitions" 2>/dev/null
 
-metric() { curl -s "http://$1/metrics" | awk -v n="$2" '$1 ~ "^"n"[{ ]" || $1 == n {s += $2} END {print s + 0}'; }
+metric() { { curl -s "http://$1/metrics" || true; } | awk -v n="$2" '$1 ~ "^"n"[{ ]" || $1 == n {s += $2} END {print s + 0}'; }
 
 measure() { # name binary input output http
     local name="$1" binary="$2" input="$3" output="$4" http="$5"
