@@ -104,6 +104,8 @@ pub struct CountryExplanation {
     pub hits: Vec<PlaceMention>,
 }
 
+/// One place mention; `offset` as in [`TermHit`]. A mention of kind
+/// `dateline` is the dateline's place (`text`), which is not in the body.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceMention {
     pub term: String,
@@ -245,7 +247,19 @@ impl Classifier {
 
         let places = self.gazetteer.find(&text, lang, title, body);
         let dateline_codes = self.dateline_countries(article);
-        let (countries, regions) = self.places(&places, &text, title, body, &dateline_codes);
+        let dateline_place = article
+            .dateline
+            .as_ref()
+            .map(|d| d.place.clone())
+            .unwrap_or_default();
+        let (countries, regions) = self.places(
+            &places,
+            &text,
+            title,
+            body,
+            &dateline_codes,
+            &dateline_place,
+        );
         let repeated = countries.iter().filter(|c| c.mentions >= 2).count();
         let mut place_tokens = vec![false; text.tokens.len()];
         for p in &places {
@@ -343,6 +357,7 @@ impl Classifier {
         title: &str,
         body: &str,
         dateline: &[String],
+        dateline_place: &str,
     ) -> (Vec<CountryExplanation>, Vec<RegionExplanation>) {
         let mut countries: BTreeMap<String, CountryExplanation> = BTreeMap::new();
         let mut explicit: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -386,10 +401,26 @@ impl Classifier {
                 offset: text.tokens[p.hit.first].orig_start,
             });
         }
+        // The dateline is text the clean stage moved out of the body: its place
+        // is a mention, and the strongest hint of where the event is.
         for code in dateline {
-            if let Some(c) = countries.get_mut(code) {
-                c.primary_weight += DATELINE_WEIGHT;
-            }
+            let c = countries
+                .entry(code.clone())
+                .or_insert_with(|| CountryExplanation {
+                    code: code.clone(),
+                    mentions: 0,
+                    primary_weight: 0.0,
+                    hits: Vec::new(),
+                });
+            c.mentions += 1;
+            c.primary_weight += DATELINE_WEIGHT;
+            c.hits.push(PlaceMention {
+                term: "dateline".into(),
+                text: dateline_place.to_owned(),
+                kind: "dateline",
+                zone: Zone::Lead,
+                offset: 0,
+            });
         }
         let mut countries: Vec<CountryExplanation> = countries.into_values().collect();
         countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code)));
