@@ -278,13 +278,14 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
+/// Boxed so that a batch of outcomes stays small whichever variant dominates.
 enum Outcome {
     Enriched {
-        article: EnrichedArticle,
+        article: Box<EnrichedArticle>,
         json: String,
     },
     Rejected {
-        dead_letter: DeadLetter,
+        dead_letter: Box<DeadLetter>,
         json: String,
     },
 }
@@ -303,7 +304,10 @@ fn process_line(pipeline: &Pipeline, line: u64, bytes: &[u8]) -> Outcome {
         Ok((article, json))
     });
     match result {
-        Ok((article, json)) => Outcome::Enriched { article, json },
+        Ok((article, json)) => Outcome::Enriched {
+            article: Box::new(article),
+            json,
+        },
         Err(reject) => {
             let stage = if reject.reason == RejectReason::Internal {
                 Stage::Classify
@@ -316,7 +320,10 @@ fn process_line(pipeline: &Pipeline, line: u64, bytes: &[u8]) -> Outcome {
             let json = serde_json::to_string(&dead_letter).unwrap_or_else(|e| {
                 format!(r#"{{"reason":"internal","message":"line {line}: {e}"}}"#)
             });
-            Outcome::Rejected { dead_letter, json }
+            Outcome::Rejected {
+                dead_letter: Box::new(dead_letter),
+                json,
+            }
         }
     }
 }
