@@ -71,7 +71,10 @@ fn run_dead_letters_every_kind_of_bad_line_and_keeps_the_count() {
         .iter()
         .map(|d| {
             let line = d["line"].as_str().expect("line as proto3 int64 string");
-            (d["reason"].as_str().expect("reason"), line.parse().expect("number"))
+            (
+                d["reason"].as_str().expect("reason"),
+                line.parse().expect("number"),
+            )
         })
         .collect();
     assert_eq!(
@@ -91,7 +94,10 @@ fn run_dead_letters_every_kind_of_bad_line_and_keeps_the_count() {
         assert!(!d["message"].as_str().expect("message").is_empty());
     }
     let latin1 = &dead[4];
-    assert_eq!(latin1["payload_encoding"], "base64", "non-UTF-8 bytes are kept intact");
+    assert_eq!(
+        latin1["payload_encoding"], "base64",
+        "non-UTF-8 bytes are kept intact"
+    );
 
     let summary: Value =
         serde_json::from_str(&std::fs::read_to_string(&summary).expect("summary")).expect("json");
@@ -111,7 +117,12 @@ fn run_reads_gzip_and_stdin_alike() {
         flate2::Compression::fast(),
     );
     for i in 0..50 {
-        writeln!(encoder, "{}", good(&format!("a{i}"), "A story about the economy.")).expect("write");
+        writeln!(
+            encoder,
+            "{}",
+            good(&format!("a{i}"), "A story about the economy.")
+        )
+        .expect("write");
     }
     encoder.finish().expect("finish gzip");
     let from_file = newsflow()
@@ -130,11 +141,19 @@ fn run_reads_gzip_and_stdin_alike() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("spawns");
-    child.stdin.take().expect("stdin").write_all(&plain).expect("feed stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&plain)
+        .expect("feed stdin");
     let from_stdin = child.wait_with_output().expect("finishes");
     assert!(from_stdin.status.success());
     assert_eq!(from_file.stdout, from_stdin.stdout);
-    assert_eq!(String::from_utf8_lossy(&from_file.stdout).lines().count(), 50);
+    assert_eq!(
+        String::from_utf8_lossy(&from_file.stdout).lines().count(),
+        50
+    );
 }
 
 #[test]
@@ -151,7 +170,11 @@ fn eval_prints_metrics_as_json() {
         .arg(&labelled)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
     assert_eq!(report["articles"], 1);
     assert_eq!(report["overall"]["language_accuracy"], 1.0);
