@@ -331,6 +331,52 @@ impl DeadLetter {
     }
 }
 
+/// Decodes one wire record (a Kafka value or a JSONL line) into a contract
+/// type, or says why it cannot be one with the reason codes every stage
+/// shares: `invalid_utf8`, `not_json`, `not_object`, `invalid_record`.
+/// `kind` names the expected message in the error (`RawArticle`).
+pub fn decode_record<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    kind: &str,
+) -> Result<T, Reject> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Reject::new(
+            RejectReason::InvalidUtf8,
+            format!("record is not UTF-8: {e}"),
+        )
+    })?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| Reject::new(RejectReason::NotJson, format!("record is not JSON: {e}")))?;
+    if !value.is_object() {
+        return Err(Reject::new(
+            RejectReason::NotObject,
+            format!(
+                "record is JSON but not an object (found {})",
+                json_kind(&value)
+            ),
+        ));
+    }
+    let id_hint = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+    serde_json::from_value(value).map_err(|e| {
+        Reject::new(
+            RejectReason::InvalidRecord,
+            format!("record does not fit {kind}: {e}"),
+        )
+        .with_id(id_hint)
+    })
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 /// The id of an article that arrived without one: a hash of what identifies
 /// the story, so that a replay of the same input gets the same id and
 /// downstream deduplication works.

@@ -52,43 +52,8 @@ pub fn clean_bytes(bytes: &[u8], config: &CleanConfig) -> Result<CleanedArticle,
             ),
         ));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Reject::new(
-            RejectReason::InvalidUtf8,
-            format!("record is not UTF-8: {e}"),
-        )
-    })?;
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Reject::new(RejectReason::NotJson, format!("record is not JSON: {e}")))?;
-    if !value.is_object() {
-        return Err(Reject::new(
-            RejectReason::NotObject,
-            format!(
-                "record is JSON but not an object (found {})",
-                json_kind(&value)
-            ),
-        ));
-    }
-    let id_hint = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-    let raw: RawArticle = serde_json::from_value(value).map_err(|e| {
-        Reject::new(
-            RejectReason::InvalidRecord,
-            format!("record does not fit RawArticle: {e}"),
-        )
-        .with_id(id_hint)
-    })?;
+    let raw: RawArticle = newsflow_proto::decode_record(bytes, "RawArticle")?;
     clean(raw, config)
-}
-
-fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
 }
 
 /// Cleans one parsed raw article.

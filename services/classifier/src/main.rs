@@ -56,28 +56,7 @@ impl Stage for ClassifyStage {
 
 /// Bytes to a CleanedArticle, or the reason they are not one.
 fn parse_cleaned(payload: &[u8]) -> Result<CleanedArticle, Reject> {
-    let text = std::str::from_utf8(payload).map_err(|e| {
-        Reject::new(
-            RejectReason::InvalidUtf8,
-            format!("record is not UTF-8: {e}"),
-        )
-    })?;
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Reject::new(RejectReason::NotJson, format!("record is not JSON: {e}")))?;
-    if !value.is_object() {
-        return Err(Reject::new(
-            RejectReason::NotObject,
-            "record is JSON but not an object",
-        ));
-    }
-    let id_hint = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-    let article: CleanedArticle = serde_json::from_value(value).map_err(|e| {
-        Reject::new(
-            RejectReason::InvalidRecord,
-            format!("record does not fit CleanedArticle: {e}"),
-        )
-        .with_id(id_hint)
-    })?;
+    let article: CleanedArticle = newsflow_proto::decode_record(payload, "CleanedArticle")?;
     if article.id.trim().is_empty() {
         return Err(Reject::new(
             RejectReason::InvalidRecord,
