@@ -489,6 +489,33 @@ mod tests {
     }
 
     #[test]
+    fn decode_record_names_each_way_a_record_can_fail() {
+        let reason = |bytes: &[u8]| {
+            decode_record::<CleanedArticle>(bytes, "CleanedArticle")
+                .expect_err("should fail")
+                .reason
+        };
+        assert_eq!(reason(b"\xff{}"), RejectReason::InvalidUtf8);
+        assert_eq!(reason(b"{oops"), RejectReason::NotJson);
+        assert_eq!(reason(b"[1]"), RejectReason::NotObject);
+        let wrong = decode_record::<CleanedArticle>(br#"{"id":"a7","body":3}"#, "CleanedArticle")
+            .expect_err("wrong field type");
+        assert_eq!(wrong.reason, RejectReason::InvalidRecord);
+        assert_eq!(
+            wrong.id.as_deref(),
+            Some("a7"),
+            "the id is kept for the dead letter"
+        );
+        assert!(wrong.message.contains("CleanedArticle"));
+        let ok: CleanedArticle = decode_record(
+            br#"{"id":"a","body":"b","language":"en","extra":1}"#,
+            "CleanedArticle",
+        )
+        .expect("valid record");
+        assert_eq!(ok.id, "a");
+    }
+
+    #[test]
     fn reason_codes_match_their_serde_names() {
         for reason in RejectReason::ALL {
             let json = serde_json::to_value(reason).expect("serialises");
