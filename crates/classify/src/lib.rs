@@ -40,6 +40,8 @@ const SOURCES: &str = include_str!("../../../data/curated/sources.tsv");
 
 /// Primary-country weight of the dateline place: it names where the reporter is.
 const DATELINE_WEIGHT: f64 = 8.0;
+/// Extra primary-country weight of the first country a headline names.
+const HEADLINE_SUBJECT_WEIGHT: f64 = 4.0;
 /// Primary-country weight of the source's home country when the text names it
 /// too: a local radio reports local events first.
 const HOME_WEIGHT: f64 = 1.0;
@@ -401,8 +403,22 @@ impl Classifier {
                 offset: text.tokens[p.hit.first].orig_start,
             });
         }
-        // The dateline is text the clean stage moved out of the body: its place
-        // is a mention, and the strongest hint of where the event is.
+        // A headline names its subject first ("Austria expels imams funded by
+        // Turkey"): the first country of the title is more often the event's
+        // place than the ones after it.
+        let headline_subject = places
+            .iter()
+            .filter(|p| p.hit.zone == Zone::Title)
+            .filter(|p| self.gazetteer.entries[p.entry].kind != Kind::Region)
+            .min_by_key(|p| p.hit.first)
+            .map(|p| self.gazetteer.entries[p.entry].code.clone());
+        if let Some(c) = headline_subject.and_then(|code| countries.get_mut(&code)) {
+            c.primary_weight += HEADLINE_SUBJECT_WEIGHT;
+        }
+        // The dateline place is the strongest hint of where the event is. The
+        // clean stage leaves the place in the body, where it was already
+        // counted; it is a mention of its own only when the text did not name
+        // that country.
         for code in dateline {
             let c = countries
                 .entry(code.clone())
@@ -412,7 +428,9 @@ impl Classifier {
                     primary_weight: 0.0,
                     hits: Vec::new(),
                 });
-            c.mentions += 1;
+            if c.hits.is_empty() {
+                c.mentions += 1;
+            }
             c.primary_weight += DATELINE_WEIGHT;
             c.hits.push(PlaceMention {
                 term: "dateline".into(),

@@ -99,3 +99,22 @@ fn source_home_country_only_when_no_country_is_named() {
     };
     assert_eq!(c.classify(global).primary_country, None);
 }
+
+#[test]
+fn a_headline_names_its_subject_first() {
+    // Both countries are in the title; the one named later is named more
+    // often in the body, but the headline's subject is where the event is.
+    let article = CleanedArticle {
+        id: "h".into(),
+        title: "Kenya deports traders from Uganda".into(),
+        body: "The traders had crossed from Uganda. Uganda's government protested the decision \
+               taken by Kenya."
+            .into(),
+        language: "en".into(),
+        ..Default::default()
+    };
+    let enriched = classifier().classify(article);
+    let codes: Vec<&str> = enriched.countries.iter().map(|c| c.code.as_str()).collect();
+    assert!(codes.contains(&"UG") && codes.contains(&"KE"), "{codes:?}");
+    assert_eq!(enriched.primary_country.as_deref(), Some("KE"));
+}
