@@ -257,13 +257,7 @@ impl Coordinator {
         self.last_commit = Instant::now();
         match consumer.commit(&list, CommitMode::Sync) {
             Ok(()) => {
-                for (tp, position) in &candidates {
-                    self.tracker.committed(tp, *position);
-                }
-                Event::Committed {
-                    partitions: candidates.len(),
-                }
-                .emit();
+                self.mark_committed(&candidates);
             }
             Err(error) => Event::Retry {
                 kind: RetryKind::Commit,
@@ -271,6 +265,17 @@ impl Coordinator {
             }
             .emit(),
         }
+    }
+
+    /// Records that the broker now holds these positions.
+    fn mark_committed(&mut self, candidates: &[(TopicPartition, i64)]) {
+        for (tp, position) in candidates {
+            self.tracker.committed(tp, *position);
+        }
+        Event::Committed {
+            partitions: candidates.len(),
+        }
+        .emit();
     }
 
     /// Exactly-once: commits the open transaction with the offsets of every
@@ -316,13 +321,7 @@ impl Coordinator {
         .and_then(|()| self.commit_with_retries());
         match result {
             Ok(()) => {
-                for (tp, position) in &candidates {
-                    self.tracker.committed(tp, *position);
-                }
-                Event::Committed {
-                    partitions: candidates.len(),
-                }
-                .emit();
+                self.mark_committed(&candidates);
             }
             Err(KafkaError::Transaction(error)) if error.txn_requires_abort() => {
                 Event::TransactionAborted {
