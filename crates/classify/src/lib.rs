@@ -264,6 +264,12 @@ impl Classifier {
         );
         let repeated = countries.iter().filter(|c| c.mentions >= 2).count();
         let mut place_tokens = vec![false; text.tokens.len()];
+        let country_mentions: Vec<(usize, &str)> = places
+            .iter()
+            .map(|p| (p.hit.first, &self.gazetteer.entries[p.entry]))
+            .filter(|(_, e)| !matches!(e.kind, Kind::Region | Kind::Block))
+            .map(|(token, e)| (token, e.code.as_str()))
+            .collect();
         for p in &places {
             let kind = self.gazetteer.entries[p.entry].kind;
             if matches!(kind, Kind::Country | Kind::City | Kind::Capital) {
@@ -282,6 +288,7 @@ impl Classifier {
                 body,
                 (countries.len(), repeated),
                 &place_tokens,
+                &country_mentions,
             )
             .into_iter()
             .map(|s| {

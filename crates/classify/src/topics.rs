@@ -68,6 +68,18 @@ pub fn side_theme(evidence: f64, strongest: f64) -> f64 {
 /// by the square root of their length in these units.
 const BODY_UNIT_TOKENS: f64 = 250.0;
 
+/// How many different countries are named within `window` tokens of `token`.
+fn countries_within(mentions: &[(usize, &str)], token: usize, window: usize) -> usize {
+    let mut codes: Vec<&str> = mentions
+        .iter()
+        .filter(|(t, _)| t.abs_diff(token) <= window)
+        .map(|(_, code)| *code)
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.len()
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
@@ -98,6 +110,12 @@ struct GroupFile {
     near: Vec<String>,
     #[serde(default = "default_window")]
     window: usize,
+    /// Hits count only where at least this many different countries are
+    /// named within `window` tokens: a stance of one state towards another
+    /// ("China hits back at the US") is diplomacy, the same verb about one
+    /// country is not.
+    #[serde(default)]
+    countries_near: usize,
     #[serde(default)]
     ar: Vec<String>,
     #[serde(default)]
@@ -121,6 +139,7 @@ pub struct Group {
     pub core: bool,
     pub near: Vec<usize>,
     pub window: usize,
+    pub countries_near: usize,
 }
 
 #[derive(Debug)]
@@ -187,6 +206,7 @@ impl Topics {
                     core: g.core,
                     near,
                     window: g.window,
+                    countries_near: g.countries_near,
                 });
                 for (lang, terms) in [("ar", &g.ar), ("fr", &g.fr), ("en", &g.en)] {
                     for term in terms {
@@ -240,7 +260,9 @@ impl Topics {
 
     /// Scores every label (passing or not), in label order. `countries` is
     /// how many countries the article names, and how many of them twice or more;
-    /// `place_tokens` marks the tokens that are country or city names.
+    /// `place_tokens` marks the tokens that are country or city names;
+    /// `country_mentions` is each reference to a country (token, code), in
+    /// text order.
     pub fn score(
         &self,
         text: &MatchText,
@@ -249,6 +271,7 @@ impl Topics {
         body: &str,
         countries: (usize, usize),
         place_tokens: &[bool],
+        country_mentions: &[(usize, &str)],
     ) -> Vec<TopicScore> {
         // A word that is a place name here (مالي the country, not "financial") is not a topic term.
         let hits: Vec<Hit> = self
@@ -285,6 +308,12 @@ impl Topics {
                     if !close {
                         continue;
                     }
+                }
+                if group.countries_near > 0
+                    && countries_within(country_mentions, hit.first, group.window)
+                        < group.countries_near
+                {
+                    continue;
                 }
                 // Each repetition of one term is worth half the one before.
                 let n = seen.entry(hit.spec).or_insert(0);

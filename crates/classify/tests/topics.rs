@@ -1,0 +1,128 @@
+//! Topic rules that depend on more than one term: a stance of one state
+//! towards another (two countries close together), and sport vocabulary that
+//! counts against the hard-news labels. Sentences written for the tests, in
+//! Arabic, French and English.
+
+use newsflow_classify::{Classifier, Explanation};
+use newsflow_proto::CleanedArticle;
+use std::sync::OnceLock;
+
+fn classifier() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
+}
+
+fn explain(lang: &str, title: &str, body: &str) -> Explanation {
+    classifier().explain(&CleanedArticle {
+        id: "t".into(),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+/// Points that the named group of `label` added to the article's evidence.
+fn group_points(e: &Explanation, label: &str, group: &str) -> f64 {
+    e.topics
+        .iter()
+        .filter(|t| t.label == label)
+        .flat_map(|t| t.hits.iter())
+        .filter(|h| h.group == group)
+        .map(|h| h.points)
+        .sum()
+}
+
+fn assigned(e: &Explanation, label: &str) -> bool {
+    e.topics.iter().any(|t| t.label == label && t.assigned)
+}
+
+const STANCE: &str = "one state towards another";
+
+#[test]
+fn a_stance_between_two_states_is_diplomacy() {
+    let cases = [
+        (
+            "ar",
+            "الصين ترد على الولايات المتحدة",
+            "اتهمت الصين الولايات المتحدة بالتدخل في شؤونها الداخلية، وحذرت واشنطن من عواقب قرارها.",
+        ),
+        (
+            "fr",
+            "Alger accuse Rabat",
+            "L'Algérie accuse le Maroc d'ingérence et menace de revoir ses relations avec le royaume.",
+        ),
+        (
+            "en",
+            "Iran warns Israel",
+            "Iran warned Israel on Sunday and accused the Israeli government of interference in Lebanon.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "diplomacy", STANCE) > 0.0,
+            "{lang}: stance group should fire in {body:?}"
+        );
+        assert!(assigned(&e, "diplomacy"), "{lang}: {body:?} is diplomacy");
+    }
+}
+
+#[test]
+fn the_same_verbs_about_one_country_are_not_a_stance() {
+    let cases = [
+        (
+            "ar",
+            "المعارضة تنتقد الحكومة",
+            "انتقدت المعارضة في تونس الحكومة واتهمتها بالتقصير، وحذرت من تدهور الخدمات.",
+        ),
+        (
+            "fr",
+            "L'opposition accuse le gouvernement",
+            "Au Sénégal, l'opposition accuse le gouvernement et dénonce la hausse des prix.",
+        ),
+        (
+            "en",
+            "Opposition accuses ministers",
+            "In Kenya the opposition accused ministers of waste and warned of protests.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "diplomacy", STANCE),
+            0.0,
+            "{lang}: one country only in {body:?}"
+        );
+        assert!(
+            !assigned(&e, "diplomacy"),
+            "{lang}: {body:?} is not diplomacy"
+        );
+    }
+}
+
+#[test]
+fn sport_vocabulary_counts_against_security_and_diplomacy() {
+    let cases = [
+        (
+            "ar",
+            "ميدالية ذهبية للمغرب في الألعاب الأولمبية",
+            "فاز العداء المغربي بالميدالية الذهبية في سباق الألعاب الأولمبية بعد معركة مع منافسه الكيني، وقال المدرب إن الاتفاق مع الاتحاد كان مفتاح الفوز.",
+        ),
+        (
+            "fr",
+            "Jeux olympiques : une médaille d'or pour le Kenya",
+            "L'athlète kényan a remporté la médaille d'or après une bataille avec le Marocain ; son entraîneur salue l'accord avec la fédération.",
+        ),
+        (
+            "en",
+            "Commonwealth Games: gold medal for Kenya",
+            "The Kenyan athlete won the gold medal after a battle with the Moroccan; his coach praised the agreement with the federation.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(!assigned(&e, "security"), "{lang}: {title:?} is sport");
+        assert!(!assigned(&e, "diplomacy"), "{lang}: {title:?} is sport");
+    }
+}
