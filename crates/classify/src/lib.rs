@@ -22,7 +22,7 @@ use normalize::{MatchText, Zone};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-use topics::Topics;
+use topics::{PlaceContext, Topics};
 
 pub use normalize::normalize_term;
 
@@ -286,9 +286,12 @@ impl Classifier {
                 lang,
                 title,
                 body,
-                (countries.len(), repeated),
-                &place_tokens,
-                &country_mentions,
+                &PlaceContext {
+                    named: countries.len(),
+                    repeated,
+                    tokens: &place_tokens,
+                    mentions: &country_mentions,
+                },
             )
             .into_iter()
             .map(|s| {

@@ -68,6 +68,18 @@ pub fn side_theme(evidence: f64, strongest: f64) -> f64 {
 /// by the square root of their length in these units.
 const BODY_UNIT_TOKENS: f64 = 250.0;
 
+/// What the gazetteer found in the article, as far as topic rules use it.
+#[derive(Debug)]
+pub struct PlaceContext<'a> {
+    /// Countries the article names, and how many of them twice or more.
+    pub named: usize,
+    pub repeated: usize,
+    /// Per token: part of a country, capital or city name (so not a topic term).
+    pub tokens: &'a [bool],
+    /// Every reference to a country (token, code), in text order.
+    pub mentions: &'a [(usize, &'a str)],
+}
+
 /// How many different countries are named within `window` tokens of `token`.
 fn countries_within(mentions: &[(usize, &str)], token: usize, window: usize) -> usize {
     let mut codes: Vec<&str> = mentions
@@ -258,20 +270,14 @@ impl Topics {
         })
     }
 
-    /// Scores every label (passing or not), in label order. `countries` is
-    /// how many countries the article names, and how many of them twice or more;
-    /// `place_tokens` marks the tokens that are country or city names;
-    /// `country_mentions` is each reference to a country (token, code), in
-    /// text order.
+    /// Scores every label (passing or not), in label order.
     pub fn score(
         &self,
         text: &MatchText,
         lang: &str,
         title: &str,
         body: &str,
-        countries: (usize, usize),
-        place_tokens: &[bool],
-        country_mentions: &[(usize, &str)],
+        places: &PlaceContext,
     ) -> Vec<TopicScore> {
         // A word that is a place name here (مالي the country, not "financial") is not a topic term.
         let hits: Vec<Hit> = self
@@ -279,7 +285,8 @@ impl Topics {
             .find(text, lang, title, body)
             .into_iter()
             .filter(|h| {
-                !place_tokens
+                !places
+                    .tokens
                     .get(h.first..=h.last)
                     .is_some_and(|s| s.iter().any(|p| *p))
             })
@@ -310,7 +317,7 @@ impl Topics {
                     }
                 }
                 if group.countries_near > 0
-                    && countries_within(country_mentions, hit.first, group.window)
+                    && countries_within(places.mentions, hit.first, group.window)
                         < group.countries_near
                 {
                     continue;
@@ -338,7 +345,7 @@ impl Topics {
             if needs_core && !has_core && evidence < 2.0 * label.threshold {
                 evidence = 0.0;
             }
-            let (named, repeated) = countries;
+            let (named, repeated) = (places.named, places.repeated);
             if evidence > 0.0 && repeated > 1 {
                 evidence += label.multi_country_bonus * (repeated - 1).min(3) as f64;
             }
