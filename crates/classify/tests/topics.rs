@@ -126,3 +126,56 @@ fn sport_vocabulary_counts_against_security_and_diplomacy() {
         assert!(!assigned(&e, "diplomacy"), "{lang}: {title:?} is sport");
     }
 }
+
+#[test]
+fn flight_from_a_war_is_migration_without_the_word_refugee() {
+    let cases = [
+        (
+            "ar",
+            "طلاب أفارقة عالقون على الحدود",
+            "يروي طلاب أفارقة فروا من الحرب في أوكرانيا كيف بقوا عالقين على الحدود مع بولندا، بينما تواصل سفاراتهم إجلاء الرعايا. وقال أحد الفارين إن الإجلاء تأخر أياما.",
+        ),
+        (
+            "fr",
+            "Des étudiants africains bloqués à la frontière",
+            "Des étudiants africains qui ont fui la guerre en Ukraine sont restés bloqués à la frontière polonaise. Leurs ambassades organisent l'évacuation des ressortissants ; d'autres attendent d'être rapatriés après avoir dû fuir Kharkiv.",
+        ),
+        (
+            "en",
+            "African students stranded at the border",
+            "African students who fled the war in Ukraine were stranded at the Polish border. Embassies began the evacuation of their nationals, and some were repatriated after fleeing Kharkiv.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(assigned(&e, "migration"), "{lang}: {title:?} is migration");
+    }
+}
+
+#[test]
+fn a_suspect_who_fled_is_not_migration() {
+    let cases = [
+        (
+            "ar",
+            "سرقة متجر في المدينة",
+            "سرق رجل متجرا في وسط المدينة ثم فر، وقالت الشرطة إنها تبحث عنه.",
+        ),
+        (
+            "fr",
+            "Braquage d'une bijouterie",
+            "Le suspect a braqué une bijouterie avant de fuir à moto, selon la police.",
+        ),
+        (
+            "en",
+            "Shop robbed in town centre",
+            "The suspect robbed a shop and fled on foot, police said.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            !assigned(&e, "migration"),
+            "{lang}: {title:?} is not migration"
+        );
+    }
+}
