@@ -14,7 +14,7 @@ use crate::normalize::{normalize_term, MatchText, Zone};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Which endings a term accepts after it, inside the same token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Affix {
     /// Nothing: the token ends where the term ends.
     Exact,
@@ -27,7 +27,7 @@ pub enum Affix {
 }
 
 /// Capitalisation a Latin-script match must have in the original text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Case {
     Any,
     /// First letter upper case ("Chad", not "chad").

@@ -73,6 +73,39 @@ const CORELESS_FACTOR: f64 = 1.5;
 /// by the square root of their length in these units.
 const BODY_UNIT_TOKENS: f64 = 250.0;
 
+/// The first term listed twice in one label (in one language), if any.
+fn repeated_in_label(
+    specs: &[PatternSpec],
+    spec_group: &[(usize, usize)],
+) -> Option<(String, usize)> {
+    let mut seen = std::collections::HashSet::new();
+    specs
+        .iter()
+        .zip(spec_group)
+        .find(|(spec, (label, _))| !seen.insert((spec.term.clone(), spec.lang, *label)))
+        .map(|(spec, (label, _))| (spec.term.clone(), *label))
+}
+
+/// For each spec, the specs of other labels that match exactly the same way.
+fn twin_specs(specs: &[PatternSpec], spec_group: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let key = |s: &PatternSpec| (s.term.clone(), s.lang, s.affix, s.case);
+    let mut by_key: std::collections::HashMap<_, Vec<usize>> = Default::default();
+    for (i, spec) in specs.iter().enumerate() {
+        by_key.entry(key(spec)).or_default().push(i);
+    }
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            by_key[&key(spec)]
+                .iter()
+                .copied()
+                .filter(|&j| spec_group[j].0 != spec_group[i].0)
+                .collect()
+        })
+        .collect()
+}
+
 /// What the gazetteer found in the article, as far as topic rules use it.
 #[derive(Debug)]
 pub struct PlaceContext<'a> {
@@ -174,6 +207,10 @@ pub struct Topics {
     pub labels: Vec<Label>,
     /// Per matcher spec: (label index, group index).
     pub spec_group: Vec<(usize, usize)>,
+    /// Per matcher spec: the specs of other labels with the same term. The
+    /// matcher keeps one hit per span, and a term two labels list ("strike
+    /// ballot": economy for, politics against) must count for both.
+    pub twins: Vec<Vec<usize>>,
     pub matcher: Matcher,
 }
 
@@ -264,6 +301,16 @@ impl Topics {
                 groups,
             });
         }
+        if let Some((term, label)) = repeated_in_label(&specs, &spec_group) {
+            return Err(LoadError::Data {
+                file: "data/topics/*.toml",
+                message: format!(
+                    "{term:?} is listed twice in label {}: only one of its groups would count",
+                    labels[label].label
+                ),
+            });
+        }
+        let twins = twin_specs(&specs, &spec_group);
         let matcher = Matcher::new(specs).map_err(|message| LoadError::Data {
             file: "data/topics/*.toml",
             message,
@@ -271,6 +318,7 @@ impl Topics {
         Ok(Topics {
             labels,
             spec_group,
+            twins,
             matcher,
         })
     }
@@ -289,6 +337,12 @@ impl Topics {
             .matcher
             .find(text, lang, title, body)
             .into_iter()
+            .flat_map(|h| {
+                let twins = self.twins[h.spec]
+                    .iter()
+                    .map(move |&spec| Hit { spec, ..h });
+                std::iter::once(h).chain(twins)
+            })
             .filter(|h| {
                 !places
                     .tokens

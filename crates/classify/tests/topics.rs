@@ -179,3 +179,77 @@ fn a_suspect_who_fled_is_not_migration() {
         );
     }
 }
+
+#[test]
+fn market_words_with_another_sense_need_an_economic_neighbour() {
+    const AMBIGUOUS: &str = "words with another common sense";
+    let away = [
+        (
+            "fr",
+            "Un collectif défend ses actions",
+            "Le porte-parole du groupe affirme que nos actions sont pacifiques ; la société civile nous soutient.",
+        ),
+        (
+            "en",
+            "Activist takes firm stance",
+            "She took a firm stance and shares a video of the rally every week.",
+        ),
+    ];
+    for (lang, title, body) in away {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "economy", AMBIGUOUS),
+            0.0,
+            "{lang}: {body:?}"
+        );
+        assert!(!assigned(&e, "economy"), "{lang}: {body:?} is not economy");
+    }
+    let near = [
+        (
+            "fr",
+            "La Bourse recule",
+            "À la Bourse de Casablanca, les actions des banques reculent après la hausse des taux d'intérêt.",
+        ),
+        (
+            "en",
+            "Shares fall",
+            "Shares in the firm fell after its profit warning, and the stock market closed lower.",
+        ),
+    ];
+    for (lang, title, body) in near {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "economy", AMBIGUOUS) > 0.0,
+            "{lang}: {body:?}"
+        );
+    }
+}
+
+#[test]
+fn strikes_are_labour_news_not_politics() {
+    let cases = [
+        (
+            "ar",
+            "إضراب عام للمعلمين",
+            "دعت النقابة إلى إضراب عام للمعلمين للمطالبة بالزيادة في الأجور، وقالت إن الإضراب سيستمر ثلاثة أيام. وقال الوزير إن الحكومة مستعدة للحوار.",
+        ),
+        (
+            "fr",
+            "Grève des enseignants",
+            "Les syndicats d'enseignants appellent à la grève pour les salaires ; le ministre dit que le gouvernement reste ouvert au dialogue.",
+        ),
+        (
+            "en",
+            "Teachers vote for strike action",
+            "Teachers' unions voted for strike action in a pay dispute; the minister said the government would meet union leaders.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            !assigned(&e, "politics"),
+            "{lang}: {title:?} is not politics"
+        );
+        assert!(assigned(&e, "economy"), "{lang}: {title:?} is labour news");
+    }
+}
