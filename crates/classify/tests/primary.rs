@@ -118,3 +118,171 @@ fn a_headline_names_its_subject_first() {
     assert!(codes.contains(&"UG") && codes.contains(&"KE"), "{codes:?}");
     assert_eq!(enriched.primary_country.as_deref(), Some("KE"));
 }
+
+fn primary_of(
+    c: &Classifier,
+    lang: &str,
+    source: Option<&str>,
+    title: &str,
+    body: &str,
+) -> Option<String> {
+    c.classify(CleanedArticle {
+        id: "p".into(),
+        source: source.map(str::to_owned),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+    .primary_country
+}
+
+#[test]
+fn a_dateline_line_left_in_the_body_names_the_event_place() {
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "Talks on the border dispute",
+            "NAIROBI, Kenya (Reuters) - Officials from Ethiopia met on Tuesday. Ethiopia said \
+             Ethiopian troops would stay."
+        )
+        .as_deref(),
+        Some("KE")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "fr",
+            None,
+            "Négociations sur la frontière",
+            "Bamako, Mali (AFP) - Des responsables algériens sont arrivés mardi. L'Algérie a \
+             proposé une médiation, a dit le ministre algérien."
+        )
+        .as_deref(),
+        Some("ML")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            None,
+            "محادثات حول الحدود",
+            "الخرطوم، السودان (CNN)-- وصل وفد مصري إلى العاصمة يوم الثلاثاء، وقالت مصر إن \
+             الوفد المصري سيبقى أسبوعا."
+        )
+        .as_deref(),
+        Some("SD")
+    );
+}
+
+#[test]
+fn a_dateline_at_the_source_newsroom_weighs_nothing() {
+    // CNN's Arabic service heads stories with its newsroom, Dubai.
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            Some("CNN"),
+            "جراح يتحدث عن الوضع: كارثة",
+            "دبي، الإمارات العربية المتحدة (CNN)-- قال طبيب إن الوضع في حلب كارثي."
+        )
+        .as_deref(),
+        Some("SY")
+    );
+}
+
+#[test]
+fn a_quoted_speaker_brings_the_country_that_introduces_them() {
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            None,
+            "أردوغان: لن نسمح بالهجوم على سوريا",
+            "قال الرئيس التركي رجب طيب أردوغان إن بلاده لن تسمح بأي هجوم على سوريا.\n\n\
+             وأضاف أن الحل يجب أن يكون سياسيا."
+        )
+        .as_deref(),
+        Some("TR")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "fr",
+            None,
+            "Lavrov : « nous sommes prêts à discuter de la Syrie »",
+            "Le chef de la diplomatie russe, Sergueï Lavrov, a dit que son pays \
+             discuterait d'un cessez-le-feu en Syrie. La Syrie reste divisée."
+        )
+        .as_deref(),
+        Some("RU")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "Scholz: 'We will keep helping Ukraine'",
+            "German Chancellor Olaf Scholz said aid to Ukraine would continue. Ukraine has asked \
+             for more air defence."
+        )
+        .as_deref(),
+        Some("DE")
+    );
+}
+
+#[test]
+fn no_dominant_country_in_the_body_is_a_global_story() {
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "Oil prices rise on supply worries",
+            "Prices climbed for a third day as traders weighed output cuts.\n\nDemand from \
+             India, China and Brazil stayed strong, analysts said."
+        ),
+        None
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "fr",
+            None,
+            "Les prix du pétrole montent",
+            "Les cours ont progressé pour la troisième journée.\n\nLa demande de l'Inde, de la \
+             Chine et du Brésil reste forte, selon les analystes."
+        ),
+        None
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            None,
+            "أسعار النفط ترتفع",
+            "ارتفعت الأسعار لليوم الثالث على التوالي.\n\nوظل الطلب من الهند والصين والبرازيل \
+             قويا بحسب المحللين."
+        ),
+        None
+    );
+    // One country clearly ahead, even in the body only, is still the answer.
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "Prices rise",
+            "Prices climbed.\n\nIn Brazil, Brazil's farmers in Brazil and Brazilian traders \
+             sold to India and China."
+        )
+        .as_deref(),
+        Some("BR")
+    );
+}
