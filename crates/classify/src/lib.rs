@@ -488,7 +488,7 @@ impl Classifier {
                 "first country of the headline: +{HEADLINE_SUBJECT_WEIGHT}"
             ));
         }
-        if let Some((code, name)) = self.speaker_country(places, text, title, body_dateline) {
+        if let Some((code, name)) = self.speaker_country(places, text, title, body, body_dateline) {
             if let Some(c) = countries.get_mut(&code) {
                 c.primary_weight += SPEAKER_WEIGHT;
                 c.primary_notes.push(format!(
@@ -563,6 +563,7 @@ impl Classifier {
         places: &[PlaceHit],
         text: &MatchText,
         title: &str,
+        body: &str,
         body_dateline: Option<BodyDateline>,
     ) -> Option<(String, String)> {
         let colon = primary::speaker_colon(text, title)?;
@@ -575,18 +576,35 @@ impl Classifier {
             return None;
         }
         let speaker = primary::speaker_mention(text)?;
-        let place = places
+        // The speaker's country is named in the text, next to the name: not
+        // at the end of the headline, not in a dateline line.
+        let in_body = |p: &&PlaceHit| {
+            let in_dateline =
+                body_dateline.is_some_and(|d| text.tokens[p.hit.first].orig_start < d.end);
+            p.hit.zone != Zone::Title && !in_dateline
+        };
+        let before = places
             .iter()
             .filter(is_country)
+            .filter(in_body)
             .filter(|p| primary::introduces_speaker(p.hit.first, p.hit.last, speaker))
-            // The speaker's country is named in the text, next to the name:
-            // not at the end of the headline, not in a dateline line.
-            .filter(|p| {
-                let in_dateline =
-                    body_dateline.is_some_and(|d| text.tokens[p.hit.first].orig_start < d.end);
-                p.hit.zone != Zone::Title && !in_dateline
-            })
-            .max_by_key(|p| p.hit.first)?;
+            .max_by_key(|p| p.hit.first);
+        // Else an apposition in the same sentence: "Moqtada al-Sadr, leader
+        // of a movement in Iraq, said".
+        let after = || {
+            places
+                .iter()
+                .filter(is_country)
+                .filter(in_body)
+                .filter(|p| primary::follows_speaker(p.hit.first, p.hit.last, speaker))
+                .filter(|p| {
+                    let from = text.tokens[speaker].orig_end;
+                    let to = text.tokens[p.hit.first].orig_start;
+                    !body.get(from..to).is_some_and(primary::crosses_sentence)
+                })
+                .min_by_key(|p| p.hit.first)
+        };
+        let place = before.or_else(after)?;
         let name = &text.text[text.tokens[speaker].start..text.tokens[speaker].end];
         Some((
             self.gazetteer.entries[place.entry].code.clone(),

@@ -13,6 +13,9 @@ const SPEAKER_MAX_TOKENS: usize = 4;
 /// How many tokens before the speaker's name its country may be named
 /// ("the Turkish President Recep Tayyip Erdogan": three name tokens).
 const SPEAKER_WINDOW: usize = 4;
+/// How many tokens after the speaker's name an apposition may name their
+/// country, when none is named before it.
+const APPOSITION_WINDOW: usize = 10;
 
 /// Byte offset where the place part of a dateline line at the very start of
 /// the body ends: "Dubai, United Arab Emirates (CNN) -- ..." gives the offset
@@ -97,6 +100,18 @@ pub(crate) fn introduces_speaker(first: usize, last: usize, speaker: usize) -> b
     last < speaker && first + SPEAKER_WINDOW >= speaker
 }
 
+/// Whether a place at tokens `first..=last` follows the speaker's name closely
+/// enough to be an apposition: "Moqtada al-Sadr, the Shia leader in Iraq",
+/// "سلطان بن سحيم آل ثاني، أن النظام القطري".
+pub(crate) fn follows_speaker(first: usize, last: usize, speaker: usize) -> bool {
+    first > speaker && last <= speaker + APPOSITION_WINDOW
+}
+
+/// Whether a stretch of text ends a sentence (an apposition does not).
+pub(crate) fn crosses_sentence(between: &str) -> bool {
+    between.contains(['.', '!', '?', '؟', '\n'])
+}
+
 /// Whether the weights have no dominant country: at least three countries,
 /// the strongest less than twice the next. With no country in the title,
 /// lead or dateline, such an article is about no single country (a global
@@ -175,5 +190,15 @@ mod tests {
         assert!(no_dominant_country(vec![2.0, 1.2, 1.2, 1.0]));
         assert!(!no_dominant_country(vec![5.0, 1.2, 1.2]));
         assert!(!no_dominant_country(vec![1.2, 1.2]));
+    }
+
+    #[test]
+    fn apposition_stays_in_the_sentence() {
+        assert!(follows_speaker(5, 6, 2));
+        assert!(!follows_speaker(1, 1, 2));
+        assert!(!follows_speaker(12, 13, 2));
+        assert!(crosses_sentence(" spoke on Monday. "));
+        assert!(crosses_sentence("، قال؟ "));
+        assert!(!crosses_sentence(", the commander of forces in eastern "));
     }
 }

@@ -286,3 +286,54 @@ fn no_dominant_country_in_the_body_is_a_global_story() {
         Some("BR")
     );
 }
+
+#[test]
+fn a_speaker_apposition_names_their_country() {
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "Haftar: 'We will not stop before Tripoli falls'",
+            "Khalifa Haftar, the commander of forces in eastern Libya, said talks with Egypt and \
+             Egypt's allies had failed.\n\nEgypt has backed him."
+        )
+        .as_deref(),
+        Some("LY")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "fr",
+            None,
+            "Haftar : « nous n'arrêterons pas »",
+            "Khalifa Haftar, commandant des forces de l'est de la Libye, a dit que les \
+             discussions avec l'Égypte avaient échoué.\n\nL'Égypte le soutient."
+        )
+        .as_deref(),
+        Some("LY")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            None,
+            "حفتر: لن نتوقف",
+            "قال خليفة حفتر، قائد القوات في شرق ليبيا، إن المحادثات مع مصر فشلت.\n\nوتدعم \
+             مصر قواته."
+        )
+        .as_deref(),
+        Some("LY")
+    );
+    // A country in the next sentence is not an apposition.
+    let split = primary_of(
+        &c,
+        "en",
+        None,
+        "Haftar: 'We will not stop'",
+        "Khalifa Haftar spoke on Monday. Egypt said talks had failed.\n\nEgypt sent envoys to \
+         Egypt's border.",
+    );
+    assert_eq!(split.as_deref(), Some("EG"));
+}
