@@ -575,7 +575,7 @@ impl Classifier {
         if prefix_names_place {
             return None;
         }
-        let speaker = primary::speaker_mention(text)?;
+        let speaker = primary::speaker_mention(text, body)?;
         // The speaker's country is named in the text, next to the name: not
         // at the end of the headline, not in a dateline line.
         let in_body = |p: &&PlaceHit| {

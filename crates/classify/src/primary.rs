@@ -73,7 +73,9 @@ pub(crate) fn speaker_colon(text: &MatchText, title: &str) -> Option<usize> {
 
 /// Index of the first body token that names the headline's speaker (the first
 /// word of the part before the colon), allowing Arabic proclitics ("وأردوغان").
-pub(crate) fn speaker_mention(text: &MatchText) -> Option<usize> {
+/// In Latin script a name is capitalised: a lower-case first mention means the
+/// headline opened with a common noun ("Fraud: ..."), not a speaker.
+pub(crate) fn speaker_mention(text: &MatchText, body: &str) -> Option<usize> {
     let first = text.tokens.first().filter(|t| t.zone == Zone::Title)?;
     let name = &text.text[first.start..first.end];
     let name_chars = name.chars().count();
@@ -81,7 +83,8 @@ pub(crate) fn speaker_mention(text: &MatchText) -> Option<usize> {
         return None;
     }
     let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    text.tokens
+    let (i, token) = text
+        .tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| t.zone != Zone::Title)
@@ -89,8 +92,12 @@ pub(crate) fn speaker_mention(text: &MatchText) -> Option<usize> {
             let word = &text.text[t.start..t.end];
             word == name
                 || (arabic && word.ends_with(name) && word.chars().count() <= name_chars + 2)
-        })
-        .map(|(i, _)| i)
+        })?;
+    let capitalised = body
+        .get(token.orig_start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| !c.is_lowercase());
+    (arabic || capitalised).then_some(i)
 }
 
 /// Whether a place ending at token `last` (starting at `first`) sits in the
@@ -166,13 +173,28 @@ mod tests {
         let title = "لافروف: مستعدون للحوار";
         let text = MatchText::new(title, "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة");
         assert!(speaker_colon(&text, title).is_some());
-        let i = speaker_mention(&text).unwrap();
+        let body = "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة";
+        let i = speaker_mention(&text, body).unwrap();
         assert_eq!(
             &text.text[text.tokens[i].start..text.tokens[i].end],
             "لافروف"
         );
         let text = MatchText::new(title, "ورد ولافروف على السؤال");
-        assert!(speaker_mention(&text).is_some());
+        assert!(speaker_mention(&text, "ورد ولافروف على السؤال").is_some());
+    }
+
+    #[test]
+    fn a_common_noun_is_no_speaker() {
+        let title = "Fraude : trois suspects arrêtés";
+        let body = "Trois suspects de fraude ont été arrêtés.";
+        let text = MatchText::new(title, body);
+        assert_eq!(speaker_mention(&text, body), None);
+        let title = "Fraud: three held";
+        let body = "Three people were held over a fraud.";
+        assert_eq!(speaker_mention(&MatchText::new(title, body), body), None);
+        let title = "Lavrov: talks now";
+        let body = "The Russian diplomat Sergei Lavrov said talks must start.";
+        assert!(speaker_mention(&MatchText::new(title, body), body).is_some());
     }
 
     #[test]
