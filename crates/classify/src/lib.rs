@@ -44,6 +44,10 @@ const SOURCES: &str = include_str!("../../../data/curated/sources.tsv");
 const DATELINE_WEIGHT: f64 = 8.0;
 /// Extra primary-country weight of the first country a headline names.
 const HEADLINE_SUBJECT_WEIGHT: f64 = 4.0;
+/// Extra primary-country weight of the first country the lead names, when no
+/// dateline says where the story is: a news lead opens with who acted, or
+/// where.
+const LEAD_SUBJECT_WEIGHT: f64 = 6.0;
 /// Primary-country weight of the source's home country when the text names it
 /// too: a local radio reports local events first.
 const HOME_WEIGHT: f64 = 1.0;
@@ -487,6 +491,21 @@ impl Classifier {
             c.primary_notes.push(format!(
                 "first country of the headline: +{HEADLINE_SUBJECT_WEIGHT}"
             ));
+        }
+        let lead_subject = places
+            .iter()
+            .filter(|p| p.hit.zone == Zone::Lead)
+            .filter(|p| self.gazetteer.entries[p.entry].kind != Kind::Region)
+            .filter(|p| body_dateline.is_none_or(|d| text.tokens[p.hit.first].orig_start >= d.end))
+            .min_by_key(|p| p.hit.first)
+            .map(|p| self.gazetteer.entries[p.entry].code.clone());
+        let has_dateline = !dateline.is_empty()
+            || (!body_dateline_codes.is_empty() && body_dateline.is_some_and(|d| !d.newsroom));
+        let lead_subject = lead_subject.filter(|_| !has_dateline);
+        if let Some(c) = lead_subject.and_then(|code| countries.get_mut(&code)) {
+            c.primary_weight += LEAD_SUBJECT_WEIGHT;
+            c.primary_notes
+                .push(format!("first country of the lead: +{LEAD_SUBJECT_WEIGHT}"));
         }
         if let Some((code, name)) = self.speaker_country(places, text, title, body, body_dateline) {
             if let Some(c) = countries.get_mut(&code) {

@@ -107,8 +107,8 @@ fn a_headline_names_its_subject_first() {
     let article = CleanedArticle {
         id: "h".into(),
         title: "Kenya deports traders from Uganda".into(),
-        body: "The traders had crossed from Uganda. Uganda's government protested the decision \
-               taken by Kenya."
+        body: "Officials deported forty traders on Monday.\n\nThe traders had crossed from \
+               Uganda. Uganda's government protested the decision taken by Kenya."
             .into(),
         language: "en".into(),
         ..Default::default()
@@ -336,4 +336,47 @@ fn a_speaker_apposition_names_their_country() {
          Egypt's border.",
     );
     assert_eq!(split.as_deref(), Some("EG"));
+}
+
+#[test]
+fn a_lead_names_its_subject_first() {
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "Troops fire on protesters",
+            "Kenyan police fired tear gas at crowds on Monday, witnesses said, as protests over \
+             prices spread.\n\nNeighbouring Uganda and Tanzania watched closely; Uganda closed a \
+             crossing and Tanzania sent envoys to Uganda."
+        )
+        .as_deref(),
+        Some("KE")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "fr",
+            None,
+            "Des soldats tirent sur des manifestants",
+            "La police sénégalaise a tiré des gaz lacrymogènes lundi, selon des témoins.\n\nLe \
+             Mali et la Mauritanie voisins observent; le Mali a fermé un poste et la Mauritanie \
+             a envoyé des émissaires au Mali."
+        )
+        .as_deref(),
+        Some("SN")
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            None,
+            "إطلاق نار على محتجين",
+            "أطلقت الشرطة الأردنية الغاز المسيل للدموع على المحتجين يوم الاثنين بحسب شهود.\n\n\
+             وتتابع سوريا والعراق الوضع، وأغلقت سوريا معبرا وأرسل العراق مبعوثا إلى سوريا."
+        )
+        .as_deref(),
+        Some("JO")
+    );
 }
