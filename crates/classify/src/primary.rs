@@ -4,8 +4,10 @@
 
 use crate::normalize::{normalize_term, MatchText, Zone};
 
-/// The longest place part of a body dateline, in characters.
+/// The longest place part of a body dateline, in characters and in words
+/// ("Dubai, United Arab Emirates" is 4 words; a sentence is longer).
 const DATELINE_PLACE_MAX_CHARS: usize = 80;
+const DATELINE_PLACE_MAX_WORDS: usize = 6;
 /// The longest agency credit in a dateline's parentheses, in characters.
 const DATELINE_AGENCY_MAX_CHARS: usize = 25;
 /// A headline's speaker prefix ("Lavrov: ...") is a name, not a sentence.
@@ -31,7 +33,8 @@ pub(crate) fn body_dateline(body: &str) -> Option<usize> {
         .take_while(|(_, c)| *c != '\n' && *c != '.' && *c != ')')
         .find(|(_, c)| *c == '(')
         .map(|(i, _)| i)?;
-    if rest[..open].trim().is_empty() {
+    let words = rest[..open].split_whitespace().count();
+    if words == 0 || words > DATELINE_PLACE_MAX_WORDS {
         return None;
     }
     let after_open = &rest[open + 1..];
@@ -156,6 +159,10 @@ mod tests {
             None
         );
         assert_eq!(body_dateline("(AFP) - Le président a parlé."), None);
+        assert_eq!(
+            body_dateline("Le nouveau maire socialiste de la ville de Lyon (PS) - élu hier"),
+            None
+        );
     }
 
     #[test]
