@@ -138,6 +138,18 @@ pub(crate) fn no_dominant_country(mut weights: Vec<f64>) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn body_dateline_never_panics_and_cuts_on_a_char_boundary(
+            body in "[ \\n(),.\\-—a-zA-Zé\\u{0600}-\\u{06FF}]{0,120}"
+        ) {
+            if let Some(end) = body_dateline(&body) {
+                proptest::prop_assert!(body.is_char_boundary(end));
+                proptest::prop_assert_eq!(&body[end..end + 1], "(");
+            }
+        }
+    }
+
     #[test]
     fn body_dateline_in_three_languages() {
         let ar = "دبي، الإمارات العربية المتحدة (CNN)-- قال مسؤول";
