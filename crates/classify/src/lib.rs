@@ -11,6 +11,7 @@
 mod gazetteer;
 mod matcher;
 mod normalize;
+mod primary;
 mod topics;
 
 use gazetteer::{Gazetteer, Kind, PlaceHit};
@@ -34,17 +35,28 @@ pub enum LoadError {
     Data { file: &'static str, message: String },
 }
 
-/// Source names (lower case, matching form) and the country they report from:
-/// the prior for the primary country when the text names none.
+/// Source names (matched in matching form), the country they report from (the
+/// prior for the primary country when the text names none) and their newsroom
+/// cities (a dateline there is a desk line, not an event place).
 const SOURCES: &str = include_str!("../../../data/curated/sources.tsv");
 
 /// Primary-country weight of the dateline place: it names where the reporter is.
 const DATELINE_WEIGHT: f64 = 8.0;
 /// Extra primary-country weight of the first country a headline names.
 const HEADLINE_SUBJECT_WEIGHT: f64 = 4.0;
+/// Extra primary-country weight of the first country the lead names, when no
+/// dateline says where the story is: a news lead opens with who acted, or
+/// where.
+const LEAD_SUBJECT_WEIGHT: f64 = 6.0;
 /// Primary-country weight of the source's home country when the text names it
 /// too: a local radio reports local events first.
 const HOME_WEIGHT: f64 = 1.0;
+/// Primary-country weight of the country that introduces the speaker of a
+/// "Speaker: quote" headline ("Russian foreign minister Sergei Lavrov"): the
+/// article reports what that country's official said or did. As much as a
+/// dateline and a headline subject together: the speaker is the headline's
+/// subject, and the country they speak about is often named in it too.
+const SPEAKER_WEIGHT: f64 = 12.0;
 
 /// Evidence terms listed per label in the output record.
 const MAX_EVIDENCE: usize = 12;
@@ -55,8 +67,28 @@ pub struct Classifier {
     pipeline: PipelineInfo,
     topics: Topics,
     gazetteer: Gazetteer,
-    /// (source name in matching form, language or "*", country).
-    sources: Vec<(String, String, String)>,
+    sources: Vec<Source>,
+}
+
+/// One line of `data/curated/sources.tsv`.
+#[derive(Debug)]
+struct Source {
+    /// In matching form; found as a substring of the article's source.
+    name: String,
+    /// An article language, or "*" for any.
+    lang: String,
+    home: Option<String>,
+    /// City names in matching form.
+    newsrooms: Vec<String>,
+}
+
+/// A dateline line at the start of the body that the clean stage left there.
+#[derive(Debug, Clone, Copy)]
+struct BodyDateline {
+    /// Byte offset in the body where the place part ends.
+    end: usize,
+    /// The place is the source's own newsroom: no evidence of the event place.
+    newsroom: bool,
 }
 
 /// Everything behind one article's labels: scores, the terms that fired and
@@ -103,6 +135,9 @@ pub struct CountryExplanation {
     pub mentions: u32,
     /// The weight used to pick the primary country.
     pub primary_weight: f64,
+    /// What added to the weight beyond mention counts (dateline, headline
+    /// subject, speaker's country), for `newsflow explain`.
+    pub primary_notes: Vec<String>,
     pub hits: Vec<PlaceMention>,
 }
 
@@ -145,18 +180,29 @@ impl Classifier {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [name, lang, code] = cols[..] else {
-                return Err(LoadError::Data {
-                    file: "data/curated/sources.tsv",
-                    message: format!("expected name<TAB>lang<TAB>code: {line:?}"),
-                });
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let (name, lang, code, newsrooms) = match cols[..] {
+                [name, lang, code] => (name, lang, code, ""),
+                [name, lang, code, newsrooms] => (name, lang, code, newsrooms),
+                _ => {
+                    return Err(LoadError::Data {
+                        file: "data/curated/sources.tsv",
+                        message: format!(
+                            "expected name<TAB>lang<TAB>code[<TAB>newsroom cities]: {line:?}"
+                        ),
+                    })
+                }
             };
-            sources.push((
-                normalize_term(name),
-                lang.to_owned(),
-                code.trim().to_owned(),
-            ));
+            sources.push(Source {
+                name: normalize_term(name),
+                lang: lang.to_owned(),
+                home: (code != "-").then(|| code.to_owned()),
+                newsrooms: newsrooms
+                    .split(',')
+                    .map(normalize_term)
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+            });
         }
         let taxonomy_parts: Vec<&str> = topics::RULE_FILES.iter().map(|(_, t)| *t).collect();
         Ok(Classifier {
@@ -254,13 +300,23 @@ impl Classifier {
             .as_ref()
             .map(|d| d.place.clone())
             .unwrap_or_default();
+        let body_dateline = if article.dateline.is_none() {
+            primary::body_dateline(body).map(|end| BodyDateline {
+                end,
+                newsroom: self
+                    .source(article)
+                    .is_some_and(|s| primary::names_newsroom(&body[..end], &s.newsrooms)),
+            })
+        } else {
+            None
+        };
         let (countries, regions) = self.places(
             &places,
             &text,
             title,
             body,
-            &dateline_codes,
-            &dateline_place,
+            (&dateline_codes, &dateline_place),
+            body_dateline,
         );
         let repeated = countries.iter().filter(|c| c.mentions >= 2).count();
         let mut place_tokens = vec![false; text.tokens.len()];
@@ -368,11 +424,12 @@ impl Classifier {
         text: &MatchText,
         title: &str,
         body: &str,
-        dateline: &[String],
-        dateline_place: &str,
+        (dateline, dateline_place): (&[String], &str),
+        body_dateline: Option<BodyDateline>,
     ) -> (Vec<CountryExplanation>, Vec<RegionExplanation>) {
         let mut countries: BTreeMap<String, CountryExplanation> = BTreeMap::new();
         let mut explicit: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut body_dateline_codes: BTreeSet<String> = BTreeSet::new();
         for p in places {
             let entry = &self.gazetteer.entries[p.entry];
             let surface = original(text, p.hit.first, p.hit.last, title, body).to_owned();
@@ -389,9 +446,33 @@ impl Classifier {
                     code: entry.code.clone(),
                     mentions: 0,
                     primary_weight: 0.0,
+                    primary_notes: Vec::new(),
                     hits: Vec::new(),
                 });
             c.mentions += 1;
+            let offset = text.tokens[p.hit.first].orig_start;
+            c.hits.push(PlaceMention {
+                term: entry.term.clone(),
+                text: surface,
+                kind: entry.kind.as_str(),
+                zone: p.hit.zone,
+                offset,
+            });
+            // A place in the dateline line weighs as a dateline (below), not
+            // as a lead mention.
+            if let Some(d) = body_dateline.filter(|d| p.hit.zone != Zone::Title && offset < d.end) {
+                if body_dateline_codes.insert(entry.code.clone()) {
+                    c.primary_notes.push(if d.newsroom {
+                        "dateline names the source's newsroom: +0".to_owned()
+                    } else {
+                        format!("dateline place: +{DATELINE_WEIGHT}")
+                    });
+                    if !d.newsroom {
+                        c.primary_weight += DATELINE_WEIGHT;
+                    }
+                }
+                continue;
+            }
             // Where the event is: headline and lead first, and a city or
             // capital (a place) more than a demonym (often a statement's origin).
             let place_factor = match entry.kind {
@@ -405,13 +486,6 @@ impl Classifier {
                 Zone::Lead => 2.0,
                 Zone::Body => 1.0,
             } * place_factor;
-            c.hits.push(PlaceMention {
-                term: entry.term.clone(),
-                text: surface,
-                kind: entry.kind.as_str(),
-                zone: p.hit.zone,
-                offset: text.tokens[p.hit.first].orig_start,
-            });
         }
         // A headline names its subject first ("Austria expels imams funded by
         // Turkey"): the first country of the title is more often the event's
@@ -424,6 +498,32 @@ impl Classifier {
             .map(|p| self.gazetteer.entries[p.entry].code.clone());
         if let Some(c) = headline_subject.and_then(|code| countries.get_mut(&code)) {
             c.primary_weight += HEADLINE_SUBJECT_WEIGHT;
+            c.primary_notes.push(format!(
+                "first country of the headline: +{HEADLINE_SUBJECT_WEIGHT}"
+            ));
+        }
+        let lead_subject = places
+            .iter()
+            .filter(|p| p.hit.zone == Zone::Lead)
+            .filter(|p| self.gazetteer.entries[p.entry].kind != Kind::Region)
+            .filter(|p| body_dateline.is_none_or(|d| text.tokens[p.hit.first].orig_start >= d.end))
+            .min_by_key(|p| p.hit.first)
+            .map(|p| self.gazetteer.entries[p.entry].code.clone());
+        let has_dateline = !dateline.is_empty()
+            || (!body_dateline_codes.is_empty() && body_dateline.is_some_and(|d| !d.newsroom));
+        let lead_subject = lead_subject.filter(|_| !has_dateline);
+        if let Some(c) = lead_subject.and_then(|code| countries.get_mut(&code)) {
+            c.primary_weight += LEAD_SUBJECT_WEIGHT;
+            c.primary_notes
+                .push(format!("first country of the lead: +{LEAD_SUBJECT_WEIGHT}"));
+        }
+        if let Some((code, name)) = self.speaker_country(places, text, title, body, body_dateline) {
+            if let Some(c) = countries.get_mut(&code) {
+                c.primary_weight += SPEAKER_WEIGHT;
+                c.primary_notes.push(format!(
+                    "introduces the headline's speaker {name:?}: +{SPEAKER_WEIGHT}"
+                ));
+            }
         }
         // The dateline place is the strongest hint of where the event is. The
         // clean stage leaves the place in the body, where it was already
@@ -436,12 +536,15 @@ impl Classifier {
                     code: code.clone(),
                     mentions: 0,
                     primary_weight: 0.0,
+                    primary_notes: Vec::new(),
                     hits: Vec::new(),
                 });
             if c.hits.is_empty() {
                 c.mentions += 1;
             }
             c.primary_weight += DATELINE_WEIGHT;
+            c.primary_notes
+                .push(format!("dateline place: +{DATELINE_WEIGHT}"));
             c.hits.push(PlaceMention {
                 term: "dateline".into(),
                 text: dateline_place.to_owned(),
@@ -482,6 +585,62 @@ impl Classifier {
         (countries, regions)
     }
 
+    /// The country that introduces the speaker of a "Speaker: quote" headline
+    /// whose speaker part names no place, with the speaker's name.
+    fn speaker_country(
+        &self,
+        places: &[PlaceHit],
+        text: &MatchText,
+        title: &str,
+        body: &str,
+        body_dateline: Option<BodyDateline>,
+    ) -> Option<(String, String)> {
+        let colon = primary::speaker_colon(text, title)?;
+        let is_country = |p: &&PlaceHit| self.gazetteer.entries[p.entry].kind != Kind::Region;
+        let prefix_names_place = places
+            .iter()
+            .filter(is_country)
+            .any(|p| p.hit.zone == Zone::Title && text.tokens[p.hit.first].orig_start < colon);
+        if prefix_names_place {
+            return None;
+        }
+        let speaker = primary::speaker_mention(text, body)?;
+        // The speaker's country is named in the text, next to the name: not
+        // at the end of the headline, not in a dateline line.
+        let in_body = |p: &&PlaceHit| {
+            let in_dateline =
+                body_dateline.is_some_and(|d| text.tokens[p.hit.first].orig_start < d.end);
+            p.hit.zone != Zone::Title && !in_dateline
+        };
+        let before = places
+            .iter()
+            .filter(is_country)
+            .filter(in_body)
+            .filter(|p| primary::introduces_speaker(p.hit.first, p.hit.last, speaker))
+            .max_by_key(|p| p.hit.first);
+        // Else an apposition in the same sentence: "Moqtada al-Sadr, leader
+        // of a movement in Iraq, said".
+        let after = || {
+            places
+                .iter()
+                .filter(is_country)
+                .filter(in_body)
+                .filter(|p| primary::follows_speaker(p.hit.first, p.hit.last, speaker))
+                .filter(|p| {
+                    let from = text.tokens[speaker].orig_end;
+                    let to = text.tokens[p.hit.first].orig_start;
+                    !body.get(from..to).is_some_and(primary::crosses_sentence)
+                })
+                .min_by_key(|p| p.hit.first)
+        };
+        let place = before.or_else(after)?;
+        let name = &text.text[text.tokens[speaker].start..text.tokens[speaker].end];
+        Some((
+            self.gazetteer.entries[place.entry].code.clone(),
+            name.to_owned(),
+        ))
+    }
+
     fn primary(
         &self,
         countries: &[CountryExplanation],
@@ -500,37 +659,62 @@ impl Classifier {
         let best = countries
             .iter()
             .max_by(|a, b| weight(a).total_cmp(&weight(b)).then(b.code.cmp(&a.code)));
-        if let Some(best) = best {
-            let reason = if dateline.contains(&best.code) {
-                "dateline place, then title, lead and mentions".to_owned()
-            } else {
-                format!(
-                    "highest weight {:.1} from title, lead and mentions",
-                    best.primary_weight
-                )
-            };
-            return (Some(best.code.clone()), reason);
-        }
-        if let Some(code) = home {
+        let Some(best) = best else {
+            if let Some(code) = home {
+                return (
+                    Some(code.to_owned()),
+                    "no country named; home country of the source".to_owned(),
+                );
+            }
+            return (None, "no country named".to_owned());
+        };
+        // Several countries, none in the title, lead or dateline, none far
+        // ahead: a global story (a market report, a world ranking).
+        let only_in_body = countries
+            .iter()
+            .all(|c| c.hits.iter().all(|h| h.zone == Zone::Body));
+        let home_named = home.is_some_and(|h| countries.iter().any(|c| c.code == h));
+        if only_in_body
+            && !home_named
+            && primary::no_dominant_country(countries.iter().map(weight).collect())
+        {
             return (
-                Some(code.to_owned()),
-                "no country named; home country of the source".to_owned(),
+                None,
+                format!(
+                    "{} countries, all in the body, none dominant (best {} {:.1})",
+                    countries.len(),
+                    best.code,
+                    weight(best)
+                ),
             );
         }
-        (None, "no country named".to_owned())
+        let mut reason = format!(
+            "highest weight {:.1} from title, lead and mentions",
+            weight(best)
+        );
+        if dateline.contains(&best.code) {
+            reason = "dateline place, then title, lead and mentions".to_owned();
+        }
+        if !best.primary_notes.is_empty() {
+            reason = format!("{reason}; {}", best.primary_notes.join("; "));
+        }
+        (Some(best.code.clone()), reason)
+    }
+
+    /// The `data/curated/sources.tsv` line for the article's source, if any.
+    fn source(&self, article: &CleanedArticle) -> Option<&Source> {
+        let source = normalize_term(article.source.as_deref()?);
+        if source.is_empty() {
+            return None;
+        }
+        self.sources.iter().find(|s| {
+            source.contains(s.name.as_str()) && (s.lang == "*" || s.lang == article.language)
+        })
     }
 
     /// The country a source reports from, when `data/curated/sources.tsv` knows it.
     fn home_country(&self, article: &CleanedArticle) -> Option<&str> {
-        let source = normalize_term(article.source.as_deref()?);
-        self.sources
-            .iter()
-            .find(|(name, lang, _)| {
-                !source.is_empty()
-                    && source.contains(name.as_str())
-                    && (lang == "*" || *lang == article.language)
-            })
-            .map(|(_, _, code)| code.as_str())
+        self.source(article)?.home.as_deref()
     }
 }
 
