@@ -10,7 +10,7 @@
 //! `نهر النيجر`, `تنظيم القاعدة في المغرب الإسلامي`).
 
 use crate::matcher::{Affix, Case, Hit, Matcher, PatternSpec};
-use crate::normalize::{normalize_term, MatchText};
+use crate::normalize::{normalize_term, MatchText, Zone};
 use crate::LoadError;
 use std::collections::{BTreeMap, HashSet};
 
@@ -125,6 +125,14 @@ fn default_affix(kind: Kind, lang: Option<&str>) -> Affix {
     }
 }
 
+/// A Latin term with a capitalised word is a name: the text must capitalise
+/// that word too, while its lower-case words take either case ("east Africa"
+/// matches "East Africa" and "east Africa", never "east africa").
+fn has_capital_word(term: &str) -> bool {
+    term.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn is_upper_acronym(term: &str) -> bool {
     term.chars().filter(|c| c.is_alphabetic()).count() <= 4
         && term
@@ -168,8 +176,7 @@ impl Gazetteer {
                 let french_demonym = kind == Kind::Demonym && lang == Some("fr");
                 let mut case = if french_demonym {
                     Case::Any
-                } else if lang != Some("ar") && term.chars().next().is_some_and(char::is_uppercase)
-                {
+                } else if lang != Some("ar") && has_capital_word(&term) {
                     if is_upper_acronym(&term) {
                         Case::Upper
                     } else {
@@ -276,6 +283,7 @@ impl Gazetteer {
             let entry = &self.entries[hit.spec];
             if entry.kind == Kind::Block
                 || self.is_credit_or_language(entry, &hit, text, title, body)
+                || (entry.kind == Kind::Region && in_proper_name(&hit, text, lang, title, body))
             {
                 continue;
             }
@@ -392,6 +400,128 @@ impl Gazetteer {
         let after = field.get(tok.orig_end..).unwrap_or("").trim_start();
         before.ends_with('(') && after.starts_with(')')
     }
+}
+
+/// Words before a Latin region name that qualify the region rather than
+/// start a proper name ("Eastern Europe", "les Etats africains").
+const LATIN_QUALIFIERS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "continental",
+    "mainland",
+    "etat",
+    "etats",
+    "sub",
+    "saharan",
+];
+
+/// Function words that open a sentence: after a region name they mean a
+/// lost full stop ("... au Sahel Dans une déclaration"), not a longer name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "this", "that", "but",
+    "and", "for", "as", "from", "with", "read", "also", "le", "la", "les", "l", "un", "une", "des",
+    "dans", "en", "au", "aux", "il", "elle", "ils", "elles", "ce", "cette", "ces", "pour", "selon",
+    "mais", "et", "lire", "on", "sur", "par", "avec", "depuis", "d", "de", "du",
+];
+
+/// Head nouns of Arabic institution names ending in a region adjective
+/// (البنك المركزي الأوروبي، المفوضية الأوروبية، الدوري الأوروبي), matching form
+/// without the article.
+const AR_INSTITUTIONS: &[&str] = &[
+    "بنك",
+    "مصرف",
+    "شركه",
+    "دوري",
+    "مفوضيه",
+    "برلمان",
+    "مجلس",
+    "محكمه",
+    "كليه",
+    "معهد",
+    "اتحاد",
+    "وكاله",
+    "صحيفه",
+    "جريده",
+    "قناه",
+];
+
+/// A region word that is part of an organisation's or a title's name, which
+/// the guide does not count as naming the region: "European Commission",
+/// "Horizon Europe", "Confédération africaine de football", "Jeune Afrique",
+/// "البنك المصري الخليجي". Latin script: a capitalised word right after it,
+/// or right before it (or two words before it in French, past a lower-case
+/// adjective or `de`), when that word does not start the sentence. Arabic
+/// script has no capitals: an institution's head noun one or two words before.
+fn in_proper_name(hit: &Hit, text: &MatchText, lang: &str, title: &str, body: &str) -> bool {
+    let zone = text.tokens[hit.first].zone;
+    let field = if zone == Zone::Title { title } else { body };
+    let same_zone = |i: usize| text.tokens.get(i).filter(|t| t.zone == zone);
+    let word = |i: usize| {
+        same_zone(i)
+            .and_then(|t| field.get(t.orig_start..t.orig_end))
+            .unwrap_or("")
+    };
+    let folded = |i: usize| {
+        same_zone(i)
+            .map(|t| &text.text[t.start..t.end])
+            .unwrap_or("")
+    };
+    if lang == "ar" {
+        return (1..=2).any(|back| {
+            hit.first.checked_sub(back).is_some_and(|i| {
+                let w = folded(i);
+                let bare = w.strip_prefix('و').unwrap_or(w);
+                [w, bare].iter().any(|w| {
+                    let w = w.strip_prefix("ال").unwrap_or(w);
+                    AR_INSTITUTIONS.contains(&w)
+                })
+            })
+        });
+    }
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    // Only spaces between tokens `a` and `b`: one name, not two phrases.
+    let joined = |a: usize, b: usize| match (same_zone(a), same_zone(b)) {
+        (Some(x), Some(y)) => field
+            .get(x.orig_end..y.orig_start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ')),
+        _ => false,
+    };
+    // The word opens its sentence (or the field), so its capital says nothing.
+    let opens_sentence = |i: usize| {
+        let Some(t) = same_zone(i) else { return true };
+        let before = field.get(..t.orig_start).unwrap_or("").trim_end();
+        before.is_empty()
+            || before.ends_with(['.', '!', '?', ':', '"', '«', '“', '(', '\n', '-', '–', '|'])
+    };
+    let names =
+        |i: usize| capitalised(i) && !opens_sentence(i) && !LATIN_QUALIFIERS.contains(&folded(i));
+    let next = hit.last + 1;
+    if joined(hit.last, next) && capitalised(next) && !SENTENCE_OPENERS.contains(&folded(next)) {
+        return true;
+    }
+    let Some(prev) = hit.first.checked_sub(1) else {
+        return false;
+    };
+    if joined(prev, hit.first) && names(prev) {
+        return true;
+    }
+    if lang != "fr" {
+        return false;
+    }
+    // "Union nationale africaine", "Coupe d'Afrique", "Banque centrale européenne".
+    let Some(before) = prev.checked_sub(1) else {
+        return false;
+    };
+    let gap_ok = |a: usize, b: usize| match (same_zone(a), same_zone(b)) {
+        (Some(x), Some(y)) => field.get(x.orig_end..y.orig_start).is_some_and(|gap| {
+            !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\'' | '’'))
+        }),
+        _ => false,
+    };
+    !capitalised(prev) && joined(before, prev) && gap_ok(prev, hit.first) && names(before)
 }
 
 fn parse_regions() -> Result<BTreeMap<String, Vec<String>>, String> {

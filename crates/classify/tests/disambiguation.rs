@@ -298,3 +298,195 @@ fn derived_regions_are_not_explicit() {
         .expect("derived maghreb");
     assert!(!maghreb.explicit);
 }
+
+#[test]
+fn region_adjectives_count_as_naming_the_region() {
+    region("ar", "اجتمع القادة الأوروبيون في القمة.", "europe", true);
+    region(
+        "ar",
+        "تضغط الدول الأوروبية على الدول الأفريقية.",
+        "africa",
+        true,
+    );
+    region(
+        "fr",
+        "Les dirigeants européens se sont réunis.",
+        "europe",
+        true,
+    );
+    region(
+        "fr",
+        "Des étudiants africains bloqués à la frontière.",
+        "africa",
+        true,
+    );
+    region("en", "African leaders met in the capital.", "africa", true);
+    region(
+        "en",
+        "Sixteen European golds in his career.",
+        "europe",
+        true,
+    );
+}
+
+#[test]
+fn region_words_inside_institution_names_do_not_count() {
+    region(
+        "ar",
+        "قالت المفوضية الأوروبية إن الخطة جاهزة.",
+        "europe",
+        false,
+    );
+    region("ar", "مول البنك المركزي الأوروبي المشروع.", "europe", false);
+    region(
+        "ar",
+        "سجل الدولار سعرا مرتفعا في البنك المصري الخليجي.",
+        "gulf",
+        false,
+    );
+    region(
+        "ar",
+        "فاز الفريق في مباراة الدوري الأوروبي.",
+        "europe",
+        false,
+    );
+    region(
+        "ar",
+        "وقالت وكالة الأنباء الآسيوية إن القطار توقف.",
+        "asia",
+        false,
+    );
+    region("fr", "La Commission européenne a répondu.", "europe", false);
+    region(
+        "fr",
+        "Il a été élu à la Confédération africaine de football.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "L'Union nationale africaine a gouverné le pays.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "Il présente une émission sur Jeune Afrique chaque semaine.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "Les chefs d'Etat africains se sont réunis.",
+        "africa",
+        true,
+    );
+    region(
+        "en",
+        "The European Commission has objected.",
+        "europe",
+        false,
+    );
+    region(
+        "en",
+        "Both were barred from Horizon Europe last year.",
+        "europe",
+        false,
+    );
+    region(
+        "en",
+        "Prices rose across Eastern Europe last year.",
+        "europe",
+        true,
+    );
+    // A lost full stop before the next sentence is not a longer name.
+    region(
+        "fr",
+        "Des troupes au Sahel Dans une déclaration publiée mardi.",
+        "sahel",
+        true,
+    );
+}
+
+#[test]
+fn compound_sub_region_adjectives_name_the_sub_region() {
+    region(
+        "fr",
+        "Une force est-africaine sera déployée.",
+        "east_africa",
+        true,
+    );
+    region(
+        "fr",
+        "Une force est-africaine sera déployée.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "La nation ouest-africaine a rapatrié ses étudiants.",
+        "west_africa",
+        true,
+    );
+    region(
+        "en",
+        "The South Asian nation seeks a bailout.",
+        "south_asia",
+        true,
+    );
+    region(
+        "en",
+        "The South Asian nation seeks a bailout.",
+        "asia",
+        false,
+    );
+    region(
+        "en",
+        "His parents came to the UK from east Africa.",
+        "east_africa",
+        true,
+    );
+    region(
+        "en",
+        "His parents came to the UK from East Africa.",
+        "east_africa",
+        true,
+    );
+    region(
+        "ar",
+        "فروا من العنف في أمريكا الوسطى.",
+        "latin_america",
+        true,
+    );
+    region(
+        "fr",
+        "Ils ont fui la violence en Amérique centrale.",
+        "latin_america",
+        true,
+    );
+    region(
+        "en",
+        "They fled violence in Central America.",
+        "latin_america",
+        true,
+    );
+}
+
+#[test]
+fn levant_in_arabic_but_not_in_group_names() {
+    region("ar", "التدخل في الشام واليمن والعراق.", "levant", true);
+    region(
+        "ar",
+        "انسحب مسلحو هيئة تحرير الشام من البلدة.",
+        "levant",
+        false,
+    );
+    region(
+        "ar",
+        "تبنى تنظيم الدولة في العراق والشام الهجوم.",
+        "levant",
+        false,
+    );
+    region("fr", "Les pays du Levant et la Syrie.", "levant", true);
+    region("en", "Across the Levant and Syria.", "levant", true);
+}
