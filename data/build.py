@@ -27,6 +27,10 @@ LATIN_CITY_MIN_POP = 400_000
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000
 ARABIC_CITY_MIN_POP_OTHER = 2_000_000
+# ...and down to this size when the name is long enough (five letters or more)
+# not to be a common word: Munich (ميونيخ), Cologne, Kazan, Odessa, Medellín.
+ARABIC_CITY_MIN_POP_OTHER_LONG = 1_000_000
+ARABIC_LONG_NAME = 5
 # The Maghreb is the project's home ground: its towns are named down to this size.
 MAGHREB = {"DZ", "LY", "MA", "MR", "TN", "EH"}
 MAGHREB_CITY_MIN_POP = 40_000
@@ -176,9 +180,13 @@ def build_gazetteer(src):
                 if is_latin_name(name):
                     d = by_name.setdefault(("latin", nfc(name)), {})
                     d[code] = max(d.get(code, 0), pop)
-        arabic_min = ARABIC_CITY_MIN_POP_ARAB if code in arab else ARABIC_CITY_MIN_POP_OTHER
+        arabic_min = ARABIC_CITY_MIN_POP_ARAB if code in arab else ARABIC_CITY_MIN_POP_OTHER_LONG
         if pop >= arabic_min or is_capital or home:
             for name in city.get("alternatenames", []):
+                letters = sum(1 for ch in name if not ch.isspace() and ch not in "-'")
+                big = pop >= ARABIC_CITY_MIN_POP_OTHER or code in arab or is_capital or home
+                if not big and letters < ARABIC_LONG_NAME:
+                    continue
                 # Small towns whose Arabic name carries the article are mostly
                 # common words (الخميس Thursday, الجديد new): big cities only.
                 small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital
