@@ -189,7 +189,10 @@ def build_gazetteer(src):
                     continue
                 # Small towns whose Arabic name carries the article are mostly
                 # common words (الخميس Thursday, الجديد new): big cities only.
-                small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital
+                # Maghreb towns are named down to MAGHREB_CITY_MIN_POP with the
+                # article too (المهدية، القيروان); city_stoplist.txt holds the
+                # ones that are common words (الوادي the valley, الجديدة new).
+                small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital and not home
                 if is_arabic_name(name) and not (small and name.startswith("ال")):
                     d = by_name.setdefault(("arabic", nfc(name)), {})
                     d[code] = max(d.get(code, 0), pop)

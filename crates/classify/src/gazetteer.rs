@@ -71,6 +71,10 @@ pub struct Guard {
     /// Latin names that are also first names (Chad, Jordan): not when the
     /// next token is capitalised ("Jordan Henderson").
     pub not_before_name: bool,
+    /// Arabic names that are also given names (تركي Turki): not when the bare
+    /// word is followed by بن/آل or a family name with the article
+    /// ("تركي بن سعود", "تركي المالكي"), unlike "مسؤول تركي".
+    pub given_name: bool,
 }
 
 impl Guard {
@@ -79,6 +83,7 @@ impl Guard {
             && self.needs.is_empty()
             && self.unless.is_empty()
             && !self.not_before_name
+            && !self.given_name
     }
 }
 
@@ -214,6 +219,7 @@ impl Gazetteer {
                         "needs" => guard.needs = value.split('|').map(str::to_owned).collect(),
                         "unless" => guard.unless = list(),
                         "person" => guard.not_before_name = true,
+                        "given" => guard.given_name = true,
                         _ => {
                             return Err(data_err(file)(format!(
                                 "line {}: unknown flag {key:?}",
@@ -283,6 +289,7 @@ impl Gazetteer {
             let entry = &self.entries[hit.spec];
             if entry.kind == Kind::Block
                 || self.is_credit_or_language(entry, &hit, text, title, body)
+                || (lang == "ar" && self.is_kunya(entry, &hit, text))
                 || (entry.kind == Kind::Region && in_proper_name(&hit, text, lang, title, body))
             {
                 continue;
@@ -350,24 +357,40 @@ impl Gazetteer {
         {
             return false;
         }
-        if guard.not_before_name {
-            if let Some(next) = text.tokens.get(hit.last + 1) {
-                let field = if next.zone == crate::normalize::Zone::Title {
-                    title
-                } else {
-                    body
-                };
-                let gap = field
-                    .get(text.tokens[hit.last].orig_end..next.orig_start)
-                    .unwrap_or(".");
-                let next_word = field.get(next.orig_start..next.orig_end).unwrap_or("");
-                if gap.trim().is_empty() && next_word.chars().next().is_some_and(char::is_uppercase)
-                {
-                    return false;
-                }
+        if guard.not_before_name && next_to_a_name(hit, text, title, body) {
+            return false;
+        }
+        if guard.given_name {
+            let bare = &text.text[text.tokens[hit.first].start..text.tokens[hit.last].end];
+            let next = text
+                .tokens
+                .get(hit.last + 1)
+                .map(|t| &text.text[t.start..t.end])
+                .unwrap_or("");
+            let family = next == "بن" || next == "ابن" || next.starts_with("ال");
+            if bare == normalize_term(&self.entries[hit.spec].term) && family {
+                return false;
             }
         }
         true
+    }
+
+    /// An Arabic nisba inside a kunya, the usual form of a militant's or a
+    /// writer's name ("أبو براء العراقي", "أبو حمزة المصري"): a person, not a
+    /// mention of the country.
+    fn is_kunya(&self, entry: &Entry, hit: &Hit, text: &MatchText) -> bool {
+        if !matches!(entry.kind, Kind::Demonym | Kind::Country) || hit.first < 2 {
+            return false;
+        }
+        let form = |i: usize| &text.text[text.tokens[i].start..text.tokens[i].end];
+        let nisba = form(hit.first);
+        let nisba = nisba.strip_prefix('و').unwrap_or(nisba);
+        let father = form(hit.first - 2);
+        nisba.starts_with("ال")
+            && nisba.ends_with('ي')
+            && hit.first == hit.last
+            && matches!(father, "ابو" | "ابي" | "ام")
+            && form(hit.first - 1) != "ظبي"
     }
 
     /// An Arabic demonym in a credit "(الفرنسية)" or as a language "بالفرنسية".
@@ -401,6 +424,46 @@ impl Gazetteer {
         before.ends_with('(') && after.starts_with(')')
     }
 }
+
+/// A Latin place name that is also a given name or a surname ("Jordan
+/// Henderson", "Rachael Hamilton", "Virgil van Dijk"): a capitalised word
+/// right after it, or right before it when that word does not open the
+/// sentence, makes it part of a person's name.
+fn next_to_a_name(hit: &Hit, text: &MatchText, title: &str, body: &str) -> bool {
+    let zone = text.tokens[hit.first].zone;
+    let field = if zone == Zone::Title { title } else { body };
+    let token = |i: usize| {
+        text.tokens
+            .get(i)
+            .filter(|t| (t.zone == Zone::Title) == (zone == Zone::Title))
+    };
+    let word = |i: usize| {
+        token(i)
+            .and_then(|t| field.get(t.orig_start..t.orig_end))
+            .unwrap_or("")
+    };
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let spaced = |a: usize, b: usize| match (token(a), token(b)) {
+        (Some(x), Some(y)) => field
+            .get(x.orig_end..y.orig_start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ')),
+        _ => false,
+    };
+    if spaced(hit.last, hit.last + 1) && capitalised(hit.last + 1) {
+        return true;
+    }
+    let Some(prev) = hit.first.checked_sub(1) else {
+        return false;
+    };
+    let opens_sentence = token(prev).is_none_or(|t| {
+        let before = field.get(..t.orig_start).unwrap_or("").trim_end();
+        before.is_empty() || before.ends_with(SENTENCE_END)
+    });
+    spaced(prev, hit.first) && capitalised(prev) && !opens_sentence
+}
+
+/// What may precede the first word of a sentence, title or list item.
+const SENTENCE_END: [char; 12] = ['.', '!', '?', ':', '"', '«', '“', '(', '\n', '-', '–', '|'];
 
 /// Words before a Latin region name that qualify the region rather than
 /// start a proper name ("Eastern Europe", "les Etats africains").
@@ -493,8 +556,7 @@ fn in_proper_name(hit: &Hit, text: &MatchText, lang: &str, title: &str, body: &s
     let opens_sentence = |i: usize| {
         let Some(t) = same_zone(i) else { return true };
         let before = field.get(..t.orig_start).unwrap_or("").trim_end();
-        before.is_empty()
-            || before.ends_with(['.', '!', '?', ':', '"', '«', '“', '(', '\n', '-', '–', '|'])
+        before.is_empty() || before.ends_with(SENTENCE_END)
     };
     let names =
         |i: usize| capitalised(i) && !opens_sentence(i) && !LATIN_QUALIFIERS.contains(&folded(i));

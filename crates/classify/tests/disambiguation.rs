@@ -490,3 +490,69 @@ fn levant_in_arabic_but_not_in_group_names() {
     region("fr", "Les pays du Levant et la Syrie.", "levant", true);
     region("en", "Across the Levant and Syria.", "levant", true);
 }
+
+#[test]
+fn capitals_that_are_also_person_names() {
+    lacks("en", "The MSP Rachael Hamilton thanked the officer.", "BM");
+    lacks(
+        "en",
+        "An investigation by Douglas Bain found a breach.",
+        "IM",
+    );
+    lacks("en", "The defender Virgil Van Dijk came second.", "TR");
+    has("en", "Flights to Hamilton resumed on Monday.", "BM");
+    has("en", "Victoria is the capital of the Seychelles.", "SC");
+    lacks("fr", "Le joueur algérien Riyad Mahrez a marqué.", "SA");
+    has("fr", "Le ministre est arrivé à Riyad lundi.", "SA");
+    // Arabic has no capitals: a given name is told by the family name after it.
+    lacks(
+        "ar",
+        "قال المتحدث باسم التحالف تركي المالكي إن الصاروخ اعترض.",
+        "TR",
+    );
+    lacks("ar", "وأوضح تركي بن سعود أن الطائرة صممت محليا.", "TR");
+    has("ar", "قال مسؤول تركي إن المحادثات مستمرة.", "TR");
+}
+
+#[test]
+fn a_nisba_inside_a_kunya_names_a_person() {
+    lacks("ar", "تلقى الأمر من متطرف يدعى أبو براء العراقي.", "IQ");
+    has("ar", "قال الجيش العراقي إنه استعاد البلدة.", "IQ");
+    has("ar", "وصل المبعوث إلى الجزائر أمس.", "DZ");
+    has(
+        "ar",
+        "قال مراسل إذاعة أف أم إلى الجزائر إن المباراة انتهت.",
+        "DZ",
+    );
+    has("fr", "Le djihadiste irakien a été arrêté.", "IQ");
+    has("en", "The Iraqi militant was arrested.", "IQ");
+}
+
+#[test]
+fn party_names_and_states_inside_countries() {
+    lacks("ar", "نفى عضو في حزب نداء تونس وجود فساد.", "TN");
+    lacks("fr", "Un dirigeant de Nidaa Tounes a démissionné.", "TN");
+    lacks("en", "A Nidaa Tounes leader resigned.", "TN");
+    has("en", "A bill was filed in New Jersey last month.", "US");
+    lacks("en", "A bill was filed in New Jersey last month.", "JE");
+    has(
+        "fr",
+        "Ils sont recherchés au Texas et dans le New Jersey.",
+        "US",
+    );
+    has("en", "Flooding hit New South Wales.", "AU");
+}
+
+#[test]
+fn maghrebi_spellings_and_towns() {
+    has("ar", "وأضاف أن الانقليز حظروا السفر إلى تونس.", "GB");
+    has("ar", "وتبعتهم في ذلك بلجيكيا.", "BE");
+    has("ar", "مع بعض السوق الروسية والبولونية.", "PL");
+    has("ar", "تعرض مقر الحزب بالمهدية إلى الخلع.", "TN");
+    has("ar", "انطلقت الاحتفالات في القيروان.", "TN");
+    lacks("ar", "أعلن الخميس عن موعد الانتخابات.", "DZ");
+    has("ar", "قال نتانياهو في مؤتمر ميونيخ للأمن.", "DE");
+    has("ar", "يجرم التطبيع مع الكيان الصهيوني.", "IL");
+    has("fr", "Une manifestation a eu lieu à Kairouan.", "TN");
+    has("en", "Protesters gathered in Kairouan.", "TN");
+}
