@@ -102,6 +102,9 @@ pub struct Gazetteer {
     pub matcher: Matcher,
     /// Region code -> member countries.
     pub regions: BTreeMap<String, Vec<String>>,
+    /// Arabic country names shaped like a feminine nisba (السعودية), in
+    /// matching form without the article: never a language.
+    feminine_names: HashSet<String>,
 }
 
 /// One accepted place mention.
@@ -130,6 +133,27 @@ fn default_affix(kind: Kind, lang: Option<&str>) -> Affix {
     }
 }
 
+/// The regular nisba (relative adjective) of an Arabic country name, in
+/// matching form and without its article: a final alif gives way to ي
+/// (كندا -> كندي, روسيا -> روسي), other names take ي (اليابان -> ياباني).
+/// Names ending in ي، ه or و have irregular or identical nisbas: none.
+fn arabic_nisba(term: &str) -> Option<String> {
+    // Only a written article is dropped: ألبانيا keeps its first letters.
+    let name = normalize_term(term.strip_prefix("ال").unwrap_or(term));
+    if name.starts_with("ال") {
+        // ألبانيا, ألمانيا: the matcher would read the first letters as the article.
+        return None;
+    }
+    let bare = name.as_str();
+    let nisba = match bare.strip_suffix('ا') {
+        Some(stem) if stem.ends_with('ي') => stem.to_owned(),
+        Some(stem) => format!("{stem}ي"),
+        None if bare.ends_with(['ي', 'ه', 'و']) => return None,
+        None => format!("{bare}ي"),
+    };
+    (nisba.chars().count() >= 4).then_some(nisba)
+}
+
 /// A Latin term with a capitalised word is a name: the text must capitalise
 /// that word too, while its lower-case words take either case ("east Africa"
 /// matches "East Africa" and "east Africa", never "east africa").
@@ -153,6 +177,7 @@ impl Gazetteer {
         let mut entries = Vec::new();
         let mut specs = Vec::new();
         let mut seen: HashSet<(Option<&'static str>, String)> = HashSet::new();
+        let mut nisbas: Vec<(String, String, Guard)> = Vec::new();
         for (file, text) in [
             ("data/curated/gazetteer.tsv", CURATED),
             ("data/gazetteer.tsv", GENERATED),
@@ -247,36 +272,49 @@ impl Gazetteer {
                     case,
                     strip_article,
                 });
-                // Arabic nisba of a name ending in alif: روسيا -> روسي (روسية، الروسيين).
+                // The Arabic nisba of a one-word country name: روسيا -> روسي,
+                // كندا -> كندي, اليابان -> ياباني (with its forms روسية،
+                // الروسيين through the light endings). Added after every
+                // listed entry, so a curated or blocked form of it wins.
                 if lang == Some("ar") && kind == Kind::Country && !term.contains(' ') {
-                    let norm = normalize_term(&term);
-                    if let Some(stem) = norm.strip_suffix('ا') {
-                        let demonym = format!("{stem}ي");
-                        if seen.insert((lang, demonym.clone())) {
-                            entries.push(Entry {
-                                kind: Kind::Demonym,
-                                code: code.clone(),
-                                term: demonym.clone(),
-                                guard: (!guard.is_empty()).then_some(guard.clone()),
-                            });
-                            specs.push(PatternSpec {
-                                term: demonym,
-                                lang,
-                                affix: Affix::Light,
-                                case: Case::Any,
-                                strip_article: true,
-                            });
-                        }
+                    if let Some(demonym) = arabic_nisba(&term) {
+                        nisbas.push((demonym, code.clone(), guard.clone()));
                     }
                 }
             }
         }
+        for (demonym, code, guard) in nisbas {
+            if !seen.insert((Some("ar"), demonym.clone())) {
+                continue;
+            }
+            entries.push(Entry {
+                kind: Kind::Demonym,
+                code,
+                term: demonym.clone(),
+                guard: (!guard.is_empty()).then_some(guard),
+            });
+            specs.push(PatternSpec {
+                term: demonym,
+                lang: Some("ar"),
+                affix: Affix::Light,
+                case: Case::Any,
+                strip_article: true,
+            });
+        }
+        let feminine_names = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Country)
+            .map(|e| normalize_term(&e.term))
+            .filter(|t| t.ends_with("يه") && !t.contains(' '))
+            .map(|t| t.strip_prefix("ال").map(str::to_owned).unwrap_or(t))
+            .collect();
         let matcher = Matcher::new(specs).map_err(data_err("data/gazetteer.tsv"))?;
         let regions = parse_regions().map_err(data_err("data/regions.json"))?;
         Ok(Gazetteer {
             entries,
             matcher,
             regions,
+            feminine_names,
         })
     }
 
@@ -402,7 +440,10 @@ impl Gazetteer {
         title: &str,
         body: &str,
     ) -> bool {
-        if entry.kind != Kind::Demonym {
+        // A nisba listed as a country name (فرنسي) is a demonym too.
+        let nisba = entry.kind == Kind::Demonym
+            || (entry.kind == Kind::Country && normalize_term(&entry.term).ends_with('ي'));
+        if !nisba {
             return false;
         }
         let tok = &text.tokens[hit.first];
@@ -411,8 +452,14 @@ impl Gazetteer {
             .strip_prefix('و')
             .or_else(|| form.strip_prefix('ف'))
             .unwrap_or(form);
-        if form.starts_with("بال") && form.ends_with("يه") {
-            return true;
+        // "بالفرنسية" is "in French", but "بالسعودية" is "in Saudi Arabia".
+        if let Some(language) = form.strip_prefix("بال").filter(|f| f.ends_with("يه")) {
+            return !self.feminine_names.contains(language);
+        }
+        // A credit names an agency by its feminine nisba: (الفرنسية), (الألمانية).
+        let agency_form = form.starts_with("ال") && form.ends_with("يه");
+        if entry.kind != Kind::Demonym && !agency_form {
+            return false;
         }
         let field = if tok.zone == crate::normalize::Zone::Title {
             title

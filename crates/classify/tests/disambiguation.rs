@@ -556,3 +556,28 @@ fn maghrebi_spellings_and_towns() {
     has("fr", "Une manifestation a eu lieu à Kairouan.", "TN");
     has("en", "Protesters gathered in Kairouan.", "TN");
 }
+
+#[test]
+fn arabic_nisbas_of_country_names() {
+    has("ar", "تسديدة للكرواتي ماريو ماندزوكيتش.", "HR");
+    has("ar", "فاز اللاعب الصربي بالمباراة.", "RS");
+    has("ar", "قالت الحكومة الكينية إن الانتخابات ستجرى.", "KE");
+    has("ar", "المهاجم الكولومبي سجل هدفين.", "CO");
+    // Look-alikes: a river's course, the Roman empire, Mr Cameron.
+    lacks("ar", "تغير مجرى النهر بعد الفيضان.", "HU");
+    has("ar", "قال رئيس الوزراء المجري إن الحدود مغلقة.", "HU");
+    lacks("ar", "آثار من العصر الروماني في المدينة.", "RO");
+    lacks("ar", "قال ديفيد كاميرون إن الاستفتاء سيجرى.", "CM");
+    has("ar", "فاز منتخب الكاميرون بالكأس.", "CM");
+    has("fr", "Le buteur croate a marqué deux fois.", "HR");
+    has("en", "The Croatian striker scored twice.", "HR");
+}
+
+#[test]
+fn languages_are_not_countries_but_feminine_country_names_are() {
+    lacks("ar", "وتحدث بالإنجليزية مع الصحفيين.", "GB");
+    lacks("ar", "المقاطعة الناطقة بالفرنسية.", "FR");
+    has("ar", "وصل الوفد بالسعودية أمس.", "SA");
+    lacks("fr", "Il s'est exprimé en anglais.", "GB");
+    lacks("en", "He spoke in French to reporters.", "FR");
+}
