@@ -581,3 +581,31 @@ fn languages_are_not_countries_but_feminine_country_names_are() {
     lacks("fr", "Il s'est exprimé en anglais.", "GB");
     lacks("en", "He spoke in French to reporters.", "FR");
 }
+
+#[test]
+fn arabic_city_names_that_are_common_words() {
+    lacks("ar", "يعيش السكان في أمان بعد انتهاء القتال.", "JO");
+    has("ar", "وصل الوزير إلى عمان عاصمة الأردن.", "JO");
+    lacks("ar", "ارتدت فستانا باللون الأبيض.", "SD");
+    lacks("ar", "قدم الوزير ورقة عمل إلى المؤتمر.", "SY");
+    has("ar", "سيطرت القوات على مدينة الرقة.", "SY");
+    lacks("ar", "كسر الأثاث الذي كان بداخله.", "EH");
+    lacks("ar", "يعالج الأطباء أمراض العيون.", "EH");
+    has("ar", "زار الملك المغربي مدينة العيون.", "EH");
+    lacks(
+        "en",
+        "The Highlands and Islands MSP asked a question.",
+        "IS",
+    );
+    has("en", "Iceland's government resigned.", "IS");
+    has(
+        "fr",
+        "Le Sud-Soudan a rejoint la communauté est-africaine.",
+        "SS",
+    );
+    lacks(
+        "fr",
+        "Le Sud-Soudan a rejoint la communauté est-africaine.",
+        "SD",
+    );
+}
