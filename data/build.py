@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SOURCE = os.path.join(HERE, "..", "..", "shared", "data")
 
 # Latin-script city names: cities at least this big (plus every capital).
-LATIN_CITY_MIN_POP = 400_000
+LATIN_CITY_MIN_POP = 300_000
 # Arabic-script city names: big cities of the Arab world, very big elsewhere
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000

@@ -609,3 +609,12 @@ fn arabic_city_names_that_are_common_words() {
         "SD",
     );
 }
+
+#[test]
+fn mid_sized_cities_name_their_country_but_not_look_alikes() {
+    has("en", "She is being treated in Cardiff.", "GB");
+    has("fr", "Le match aura lieu à Cardiff.", "GB");
+    lacks("en", "Vladimir Putin spoke on Monday.", "RU");
+    lacks("en", "Munster beat Leinster at Thomond Park.", "DE");
+    lacks("ar", "قدم الوزير ورقة عمل.", "SY");
+}
