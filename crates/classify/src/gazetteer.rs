@@ -328,6 +328,7 @@ impl Gazetteer {
             if entry.kind == Kind::Block
                 || self.is_credit_or_language(entry, &hit, text, title, body)
                 || (lang == "ar" && self.is_kunya(entry, &hit, text))
+                || (lang == "ar" && is_bank_name(entry, &hit, text))
                 || (entry.kind == Kind::Region && in_proper_name(&hit, text, lang, title, body))
             {
                 continue;
@@ -470,6 +471,30 @@ impl Gazetteer {
         let after = field.get(tok.orig_end..).unwrap_or("").trim_start();
         before.ends_with('(') && after.starts_with(')')
     }
+}
+
+/// A place named by a bank's name in the construct state ("بنك مصر",
+/// "مصرف أبوظبي الإسلامي", "بنك قطر الوطني") is a company, which the guide
+/// does not count; a central bank ("مصرف ليبيا المركزي", "بنك إنجلترا") is
+/// the state's and does count.
+fn is_bank_name(entry: &Entry, hit: &Hit, text: &MatchText) -> bool {
+    if !matches!(entry.kind, Kind::Country | Kind::City | Kind::Capital) || hit.first == 0 {
+        return false;
+    }
+    let form = |i: usize| {
+        text.tokens
+            .get(i)
+            .map(|t| &text.text[t.start..t.end])
+            .unwrap_or("")
+    };
+    let head = form(hit.first - 1);
+    let head = head.strip_prefix('و').unwrap_or(head);
+    let bare = head.strip_prefix(['ب', 'ل']).unwrap_or(head);
+    let next = form(hit.last + 1);
+    // After a country's name a company's bank has a qualifier (بنك قطر
+    // الوطني); a bare "بنك إنجلترا" is the central bank.
+    let company = next != "المركزي" && (entry.kind != Kind::Country || next.starts_with("ال"));
+    [head, bare].iter().any(|h| matches!(*h, "بنك" | "مصرف")) && company
 }
 
 /// A Latin place name that is also a given name or a surname ("Jordan

@@ -618,3 +618,17 @@ fn mid_sized_cities_name_their_country_but_not_look_alikes() {
     lacks("en", "Munster beat Leinster at Thomond Park.", "DE");
     lacks("ar", "قدم الوزير ورقة عمل.", "SY");
 }
+
+#[test]
+fn places_in_company_bank_names_are_not_countries() {
+    lacks("ar", "سجل الدولار سعرا في مصرف أبوظبي الإسلامي.", "AE");
+    lacks("ar", "قال محلل في بنك قطر الوطني إن النمو مستمر.", "QA");
+    has("ar", "رفع مصرف ليبيا المركزي سعر الفائدة.", "LY");
+    has("ar", "قال بنك إنجلترا إنه سيرفع الفائدة.", "GB");
+    lacks(
+        "en",
+        "An analyst at Bank of China said growth slowed.",
+        "CN",
+    );
+    lacks("fr", "Un analyste de la Banque de Chine a parlé.", "CN");
+}
