@@ -632,3 +632,12 @@ fn places_in_company_bank_names_are_not_countries() {
     );
     lacks("fr", "Un analyste de la Banque de Chine a parlé.", "CN");
 }
+
+#[test]
+fn us_states_name_the_united_states() {
+    has("ar", "عثر العلماء على حفريات في كنساس وألاباما.", "US");
+    has("fr", "Ils sont recherchés au Texas pour fraude.", "US");
+    has("en", "Wildfires spread across California.", "US");
+    lacks("en", "An adaptation of a novel by Virginia Woolf.", "US");
+    lacks("ar", "هدمت بيوتا كثيرة في القصف.", "US");
+}
