@@ -227,11 +227,24 @@ def build_gazetteer(src):
     for lang, kind, code, term in rows:
         if kind in ("country", "demonym"):
             owners.setdefault((lang, fold(term)), set()).add(code)
+    # The same across languages: French "Américan" (Northern Mariana Islands)
+    # is the English "American" quoted in a French text.
+    def bare(term):
+        return "".join(c for c in unicodedata.normalize("NFD", fold(term)) if not unicodedata.combining(c))
+
+    any_lang = {}
+    for lang, kind, code, term in rows:
+        if kind in ("country", "demonym"):
+            any_lang.setdefault(bare(term), set()).add(code)
     kept = set()
     for lang, kind, code, term in rows:
         codes = owners.get((lang, fold(term)), {code})
         if kind in ("country", "demonym") and len(codes) > 1:
             if code != max(sorted(codes), key=lambda c: population.get(c, 0)):
+                continue
+        if kind in ("country", "demonym"):
+            others = any_lang.get(bare(term), {code})
+            if code != max(sorted(others), key=lambda c: population.get(c, 0)):
                 continue
         kept.add((lang, kind, code, term))
     return sorted(kept)

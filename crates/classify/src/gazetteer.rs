@@ -12,7 +12,7 @@
 use crate::matcher::{Affix, Case, Hit, Matcher, PatternSpec};
 use crate::normalize::{normalize_term, MatchText, Zone};
 use crate::LoadError;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const GENERATED: &str = include_str!("../../../data/gazetteer.tsv");
 pub const CURATED: &str = include_str!("../../../data/curated/gazetteer.tsv");
@@ -174,10 +174,12 @@ impl Gazetteer {
     pub fn load() -> Result<Gazetteer, LoadError> {
         let data_err =
             |file: &'static str| move |message: String| LoadError::Data { file, message };
-        let mut entries = Vec::new();
-        let mut specs = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut specs: Vec<PatternSpec> = Vec::new();
         let mut seen: HashSet<(Option<&'static str>, String)> = HashSet::new();
         let mut nisbas: Vec<(String, String, Guard)> = Vec::new();
+        // (language, form) -> index of its entry, for Latin-script forms.
+        let mut latin_index: HashMap<(Option<&'static str>, String), usize> = HashMap::new();
         for (file, text) in [
             ("data/curated/gazetteer.tsv", CURATED),
             ("data/gazetteer.tsv", GENERATED),
@@ -254,8 +256,21 @@ impl Gazetteer {
                     }
                 }
                 // Curated entries come first and win over generated ones with the same form.
-                if !seen.insert((lang, normalize_term(&term))) {
+                let form = normalize_term(&term);
+                if !seen.insert((lang, form.clone())) {
+                    // A French adjective spelled like its country ("suisse", "Suisse"):
+                    // the lower-case adjective counts too.
+                    if french_demonym {
+                        if let Some(&i) = latin_index.get(&(lang, form)) {
+                            if entries[i].code == code {
+                                specs[i].case = Case::Any;
+                            }
+                        }
+                    }
                     continue;
+                }
+                if lang != Some("ar") {
+                    latin_index.insert((lang, form), entries.len());
                 }
                 let strip_article =
                     matches!(kind, Kind::Country | Kind::Demonym) && !term.contains(' ');

@@ -641,3 +641,17 @@ fn us_states_name_the_united_states() {
     lacks("en", "An adaptation of a novel by Virginia Woolf.", "US");
     lacks("ar", "هدمت بيوتا كثيرة في القصف.", "US");
 }
+
+#[test]
+fn demonyms_spelled_like_names() {
+    has("fr", "Le géant minier suisse a fermé la mine.", "CH");
+    has("fr", "La Suisse a gelé les avoirs.", "CH");
+    lacks(
+        "fr",
+        "La Federation of American Scientists a calculé le risque.",
+        "MP",
+    );
+    has("ar", "رحل إلى برشلونة مثل الأوروغواياني لويس سواريز.", "UY");
+    has("ar", "يتوجه المهاجرون إلى بنغلادش.", "BD");
+    has("en", "The Swiss government froze the assets.", "CH");
+}
