@@ -22,11 +22,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SOURCE = os.path.join(HERE, "..", "..", "shared", "data")
 
 # Latin-script city names: cities at least this big (plus every capital).
-LATIN_CITY_MIN_POP = 400_000
+LATIN_CITY_MIN_POP = 300_000
 # Arabic-script city names: big cities of the Arab world, very big elsewhere
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000
 ARABIC_CITY_MIN_POP_OTHER = 2_000_000
+# ...and down to this size when the name is long enough (five letters or more)
+# not to be a common word: Munich (ميونيخ), Cologne, Kazan, Odessa, Medellín.
+ARABIC_CITY_MIN_POP_OTHER_LONG = 1_000_000
+ARABIC_LONG_NAME = 5
 # The Maghreb is the project's home ground: its towns are named down to this size.
 MAGHREB = {"DZ", "LY", "MA", "MR", "TN", "EH"}
 MAGHREB_CITY_MIN_POP = 40_000
@@ -176,12 +180,19 @@ def build_gazetteer(src):
                 if is_latin_name(name):
                     d = by_name.setdefault(("latin", nfc(name)), {})
                     d[code] = max(d.get(code, 0), pop)
-        arabic_min = ARABIC_CITY_MIN_POP_ARAB if code in arab else ARABIC_CITY_MIN_POP_OTHER
+        arabic_min = ARABIC_CITY_MIN_POP_ARAB if code in arab else ARABIC_CITY_MIN_POP_OTHER_LONG
         if pop >= arabic_min or is_capital or home:
             for name in city.get("alternatenames", []):
+                letters = sum(1 for ch in name if not ch.isspace() and ch not in "-'")
+                big = pop >= ARABIC_CITY_MIN_POP_OTHER or code in arab or is_capital or home
+                if not big and letters < ARABIC_LONG_NAME:
+                    continue
                 # Small towns whose Arabic name carries the article are mostly
                 # common words (الخميس Thursday, الجديد new): big cities only.
-                small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital
+                # Maghreb towns are named down to MAGHREB_CITY_MIN_POP with the
+                # article too (المهدية، القيروان); city_stoplist.txt holds the
+                # ones that are common words (الوادي the valley, الجديدة new).
+                small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital and not home
                 if is_arabic_name(name) and not (small and name.startswith("ال")):
                     d = by_name.setdefault(("arabic", nfc(name)), {})
                     d[code] = max(d.get(code, 0), pop)
@@ -216,11 +227,24 @@ def build_gazetteer(src):
     for lang, kind, code, term in rows:
         if kind in ("country", "demonym"):
             owners.setdefault((lang, fold(term)), set()).add(code)
+    # The same across languages: French "Américan" (Northern Mariana Islands)
+    # is the English "American" quoted in a French text.
+    def bare(term):
+        return "".join(c for c in unicodedata.normalize("NFD", fold(term)) if not unicodedata.combining(c))
+
+    any_lang = {}
+    for lang, kind, code, term in rows:
+        if kind in ("country", "demonym"):
+            any_lang.setdefault(bare(term), set()).add(code)
     kept = set()
     for lang, kind, code, term in rows:
         codes = owners.get((lang, fold(term)), {code})
         if kind in ("country", "demonym") and len(codes) > 1:
             if code != max(sorted(codes), key=lambda c: population.get(c, 0)):
+                continue
+        if kind in ("country", "demonym"):
+            others = any_lang.get(bare(term), {code})
+            if code != max(sorted(others), key=lambda c: population.get(c, 0)):
                 continue
         kept.add((lang, kind, code, term))
     return sorted(kept)

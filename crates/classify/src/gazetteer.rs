@@ -10,9 +10,9 @@
 //! `نهر النيجر`, `تنظيم القاعدة في المغرب الإسلامي`).
 
 use crate::matcher::{Affix, Case, Hit, Matcher, PatternSpec};
-use crate::normalize::{normalize_term, MatchText};
+use crate::normalize::{normalize_term, MatchText, Zone};
 use crate::LoadError;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const GENERATED: &str = include_str!("../../../data/gazetteer.tsv");
 pub const CURATED: &str = include_str!("../../../data/curated/gazetteer.tsv");
@@ -71,6 +71,10 @@ pub struct Guard {
     /// Latin names that are also first names (Chad, Jordan): not when the
     /// next token is capitalised ("Jordan Henderson").
     pub not_before_name: bool,
+    /// Arabic names that are also given names (تركي Turki): not when the bare
+    /// word is followed by بن/آل or a family name with the article
+    /// ("تركي بن سعود", "تركي المالكي"), unlike "مسؤول تركي".
+    pub given_name: bool,
 }
 
 impl Guard {
@@ -79,6 +83,7 @@ impl Guard {
             && self.needs.is_empty()
             && self.unless.is_empty()
             && !self.not_before_name
+            && !self.given_name
     }
 }
 
@@ -97,6 +102,9 @@ pub struct Gazetteer {
     pub matcher: Matcher,
     /// Region code -> member countries.
     pub regions: BTreeMap<String, Vec<String>>,
+    /// Arabic country names shaped like a feminine nisba (السعودية), in
+    /// matching form without the article: never a language.
+    feminine_names: HashSet<String>,
 }
 
 /// One accepted place mention.
@@ -125,6 +133,35 @@ fn default_affix(kind: Kind, lang: Option<&str>) -> Affix {
     }
 }
 
+/// The regular nisba (relative adjective) of an Arabic country name, in
+/// matching form and without its article: a final alif gives way to ي
+/// (كندا -> كندي, روسيا -> روسي), other names take ي (اليابان -> ياباني).
+/// Names ending in ي، ه or و have irregular or identical nisbas: none.
+fn arabic_nisba(term: &str) -> Option<String> {
+    // Only a written article is dropped: ألبانيا keeps its first letters.
+    let name = normalize_term(term.strip_prefix("ال").unwrap_or(term));
+    if name.starts_with("ال") {
+        // ألبانيا, ألمانيا: the matcher would read the first letters as the article.
+        return None;
+    }
+    let bare = name.as_str();
+    let nisba = match bare.strip_suffix('ا') {
+        Some(stem) if stem.ends_with('ي') => stem.to_owned(),
+        Some(stem) => format!("{stem}ي"),
+        None if bare.ends_with(['ي', 'ه', 'و']) => return None,
+        None => format!("{bare}ي"),
+    };
+    (nisba.chars().count() >= 4).then_some(nisba)
+}
+
+/// A Latin term with a capitalised word is a name: the text must capitalise
+/// that word too, while its lower-case words take either case ("east Africa"
+/// matches "East Africa" and "east Africa", never "east africa").
+fn has_capital_word(term: &str) -> bool {
+    term.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn is_upper_acronym(term: &str) -> bool {
     term.chars().filter(|c| c.is_alphabetic()).count() <= 4
         && term
@@ -137,9 +174,12 @@ impl Gazetteer {
     pub fn load() -> Result<Gazetteer, LoadError> {
         let data_err =
             |file: &'static str| move |message: String| LoadError::Data { file, message };
-        let mut entries = Vec::new();
-        let mut specs = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut specs: Vec<PatternSpec> = Vec::new();
         let mut seen: HashSet<(Option<&'static str>, String)> = HashSet::new();
+        let mut nisbas: Vec<(String, String, Guard)> = Vec::new();
+        // (language, form) -> index of its entry, for Latin-script forms.
+        let mut latin_index: HashMap<(Option<&'static str>, String), usize> = HashMap::new();
         for (file, text) in [
             ("data/curated/gazetteer.tsv", CURATED),
             ("data/gazetteer.tsv", GENERATED),
@@ -168,8 +208,7 @@ impl Gazetteer {
                 let french_demonym = kind == Kind::Demonym && lang == Some("fr");
                 let mut case = if french_demonym {
                     Case::Any
-                } else if lang != Some("ar") && term.chars().next().is_some_and(char::is_uppercase)
-                {
+                } else if lang != Some("ar") && has_capital_word(&term) {
                     if is_upper_acronym(&term) {
                         Case::Upper
                     } else {
@@ -207,6 +246,7 @@ impl Gazetteer {
                         "needs" => guard.needs = value.split('|').map(str::to_owned).collect(),
                         "unless" => guard.unless = list(),
                         "person" => guard.not_before_name = true,
+                        "given" => guard.given_name = true,
                         _ => {
                             return Err(data_err(file)(format!(
                                 "line {}: unknown flag {key:?}",
@@ -216,8 +256,21 @@ impl Gazetteer {
                     }
                 }
                 // Curated entries come first and win over generated ones with the same form.
-                if !seen.insert((lang, normalize_term(&term))) {
+                let form = normalize_term(&term);
+                if !seen.insert((lang, form.clone())) {
+                    // A French adjective spelled like its country ("suisse", "Suisse"):
+                    // the lower-case adjective counts too.
+                    if french_demonym {
+                        if let Some(&i) = latin_index.get(&(lang, form)) {
+                            if entries[i].code == code {
+                                specs[i].case = Case::Any;
+                            }
+                        }
+                    }
                     continue;
+                }
+                if lang != Some("ar") {
+                    latin_index.insert((lang, form), entries.len());
                 }
                 let strip_article =
                     matches!(kind, Kind::Country | Kind::Demonym) && !term.contains(' ');
@@ -234,36 +287,49 @@ impl Gazetteer {
                     case,
                     strip_article,
                 });
-                // Arabic nisba of a name ending in alif: روسيا -> روسي (روسية، الروسيين).
+                // The Arabic nisba of a one-word country name: روسيا -> روسي,
+                // كندا -> كندي, اليابان -> ياباني (with its forms روسية،
+                // الروسيين through the light endings). Added after every
+                // listed entry, so a curated or blocked form of it wins.
                 if lang == Some("ar") && kind == Kind::Country && !term.contains(' ') {
-                    let norm = normalize_term(&term);
-                    if let Some(stem) = norm.strip_suffix('ا') {
-                        let demonym = format!("{stem}ي");
-                        if seen.insert((lang, demonym.clone())) {
-                            entries.push(Entry {
-                                kind: Kind::Demonym,
-                                code: code.clone(),
-                                term: demonym.clone(),
-                                guard: (!guard.is_empty()).then_some(guard.clone()),
-                            });
-                            specs.push(PatternSpec {
-                                term: demonym,
-                                lang,
-                                affix: Affix::Light,
-                                case: Case::Any,
-                                strip_article: true,
-                            });
-                        }
+                    if let Some(demonym) = arabic_nisba(&term) {
+                        nisbas.push((demonym, code.clone(), guard.clone()));
                     }
                 }
             }
         }
+        for (demonym, code, guard) in nisbas {
+            if !seen.insert((Some("ar"), demonym.clone())) {
+                continue;
+            }
+            entries.push(Entry {
+                kind: Kind::Demonym,
+                code,
+                term: demonym.clone(),
+                guard: (!guard.is_empty()).then_some(guard),
+            });
+            specs.push(PatternSpec {
+                term: demonym,
+                lang: Some("ar"),
+                affix: Affix::Light,
+                case: Case::Any,
+                strip_article: true,
+            });
+        }
+        let feminine_names = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Country)
+            .map(|e| normalize_term(&e.term))
+            .filter(|t| t.ends_with("يه") && !t.contains(' '))
+            .map(|t| t.strip_prefix("ال").map(str::to_owned).unwrap_or(t))
+            .collect();
         let matcher = Matcher::new(specs).map_err(data_err("data/gazetteer.tsv"))?;
         let regions = parse_regions().map_err(data_err("data/regions.json"))?;
         Ok(Gazetteer {
             entries,
             matcher,
             regions,
+            feminine_names,
         })
     }
 
@@ -276,6 +342,9 @@ impl Gazetteer {
             let entry = &self.entries[hit.spec];
             if entry.kind == Kind::Block
                 || self.is_credit_or_language(entry, &hit, text, title, body)
+                || (lang == "ar" && self.is_kunya(entry, &hit, text))
+                || (lang == "ar" && is_bank_name(entry, &hit, text))
+                || (entry.kind == Kind::Region && in_proper_name(&hit, text, lang, title, body))
             {
                 continue;
             }
@@ -342,24 +411,40 @@ impl Gazetteer {
         {
             return false;
         }
-        if guard.not_before_name {
-            if let Some(next) = text.tokens.get(hit.last + 1) {
-                let field = if next.zone == crate::normalize::Zone::Title {
-                    title
-                } else {
-                    body
-                };
-                let gap = field
-                    .get(text.tokens[hit.last].orig_end..next.orig_start)
-                    .unwrap_or(".");
-                let next_word = field.get(next.orig_start..next.orig_end).unwrap_or("");
-                if gap.trim().is_empty() && next_word.chars().next().is_some_and(char::is_uppercase)
-                {
-                    return false;
-                }
+        if guard.not_before_name && next_to_a_name(hit, text, title, body) {
+            return false;
+        }
+        if guard.given_name {
+            let bare = &text.text[text.tokens[hit.first].start..text.tokens[hit.last].end];
+            let next = text
+                .tokens
+                .get(hit.last + 1)
+                .map(|t| &text.text[t.start..t.end])
+                .unwrap_or("");
+            let family = next == "بن" || next == "ابن" || next.starts_with("ال");
+            if bare == normalize_term(&self.entries[hit.spec].term) && family {
+                return false;
             }
         }
         true
+    }
+
+    /// An Arabic nisba inside a kunya, the usual form of a militant's or a
+    /// writer's name ("أبو براء العراقي", "أبو حمزة المصري"): a person, not a
+    /// mention of the country.
+    fn is_kunya(&self, entry: &Entry, hit: &Hit, text: &MatchText) -> bool {
+        if !matches!(entry.kind, Kind::Demonym | Kind::Country) || hit.first < 2 {
+            return false;
+        }
+        let form = |i: usize| &text.text[text.tokens[i].start..text.tokens[i].end];
+        let nisba = form(hit.first);
+        let nisba = nisba.strip_prefix('و').unwrap_or(nisba);
+        let father = form(hit.first - 2);
+        nisba.starts_with("ال")
+            && nisba.ends_with('ي')
+            && hit.first == hit.last
+            && matches!(father, "ابو" | "ابي" | "ام")
+            && form(hit.first - 1) != "ظبي"
     }
 
     /// An Arabic demonym in a credit "(الفرنسية)" or as a language "بالفرنسية".
@@ -371,7 +456,10 @@ impl Gazetteer {
         title: &str,
         body: &str,
     ) -> bool {
-        if entry.kind != Kind::Demonym {
+        // A nisba listed as a country name (فرنسي) is a demonym too.
+        let nisba = entry.kind == Kind::Demonym
+            || (entry.kind == Kind::Country && normalize_term(&entry.term).ends_with('ي'));
+        if !nisba {
             return false;
         }
         let tok = &text.tokens[hit.first];
@@ -380,8 +468,14 @@ impl Gazetteer {
             .strip_prefix('و')
             .or_else(|| form.strip_prefix('ف'))
             .unwrap_or(form);
-        if form.starts_with("بال") && form.ends_with("يه") {
-            return true;
+        // "بالفرنسية" is "in French", but "بالسعودية" is "in Saudi Arabia".
+        if let Some(language) = form.strip_prefix("بال").filter(|f| f.ends_with("يه")) {
+            return !self.feminine_names.contains(language);
+        }
+        // A credit names an agency by its feminine nisba: (الفرنسية), (الألمانية).
+        let agency_form = form.starts_with("ال") && form.ends_with("يه");
+        if entry.kind != Kind::Demonym && !agency_form {
+            return false;
         }
         let field = if tok.zone == crate::normalize::Zone::Title {
             title
@@ -392,6 +486,191 @@ impl Gazetteer {
         let after = field.get(tok.orig_end..).unwrap_or("").trim_start();
         before.ends_with('(') && after.starts_with(')')
     }
+}
+
+/// A place named by a bank's name in the construct state ("بنك مصر",
+/// "مصرف أبوظبي الإسلامي", "بنك قطر الوطني") is a company, which the guide
+/// does not count; a central bank ("مصرف ليبيا المركزي", "بنك إنجلترا") is
+/// the state's and does count.
+fn is_bank_name(entry: &Entry, hit: &Hit, text: &MatchText) -> bool {
+    if !matches!(entry.kind, Kind::Country | Kind::City | Kind::Capital) || hit.first == 0 {
+        return false;
+    }
+    let form = |i: usize| {
+        text.tokens
+            .get(i)
+            .map(|t| &text.text[t.start..t.end])
+            .unwrap_or("")
+    };
+    let head = form(hit.first - 1);
+    let head = head.strip_prefix('و').unwrap_or(head);
+    let bare = head.strip_prefix(['ب', 'ل']).unwrap_or(head);
+    let next = form(hit.last + 1);
+    // After a country's name a company's bank has a qualifier (بنك قطر
+    // الوطني); a bare "بنك إنجلترا" is the central bank.
+    let company = next != "المركزي" && (entry.kind != Kind::Country || next.starts_with("ال"));
+    [head, bare].iter().any(|h| matches!(*h, "بنك" | "مصرف")) && company
+}
+
+/// A Latin place name that is also a given name or a surname ("Jordan
+/// Henderson", "Rachael Hamilton", "Virgil van Dijk"): a capitalised word
+/// right after it, or right before it when that word does not open the
+/// sentence, makes it part of a person's name.
+fn next_to_a_name(hit: &Hit, text: &MatchText, title: &str, body: &str) -> bool {
+    let zone = text.tokens[hit.first].zone;
+    let field = if zone == Zone::Title { title } else { body };
+    let token = |i: usize| {
+        text.tokens
+            .get(i)
+            .filter(|t| (t.zone == Zone::Title) == (zone == Zone::Title))
+    };
+    let word = |i: usize| {
+        token(i)
+            .and_then(|t| field.get(t.orig_start..t.orig_end))
+            .unwrap_or("")
+    };
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let spaced = |a: usize, b: usize| match (token(a), token(b)) {
+        (Some(x), Some(y)) => field
+            .get(x.orig_end..y.orig_start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ')),
+        _ => false,
+    };
+    if spaced(hit.last, hit.last + 1) && capitalised(hit.last + 1) {
+        return true;
+    }
+    let Some(prev) = hit.first.checked_sub(1) else {
+        return false;
+    };
+    let opens_sentence = token(prev).is_none_or(|t| {
+        let before = field.get(..t.orig_start).unwrap_or("").trim_end();
+        before.is_empty() || before.ends_with(SENTENCE_END)
+    });
+    spaced(prev, hit.first) && capitalised(prev) && !opens_sentence
+}
+
+/// What may precede the first word of a sentence, title or list item.
+const SENTENCE_END: [char; 12] = ['.', '!', '?', ':', '"', '«', '“', '(', '\n', '-', '–', '|'];
+
+/// Words before a Latin region name that qualify the region rather than
+/// start a proper name ("Eastern Europe", "les Etats africains").
+const LATIN_QUALIFIERS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "continental",
+    "mainland",
+    "etat",
+    "etats",
+    "sub",
+    "saharan",
+];
+
+/// Function words that open a sentence: after a region name they mean a
+/// lost full stop ("... au Sahel Dans une déclaration"), not a longer name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "this", "that", "but",
+    "and", "for", "as", "from", "with", "read", "also", "le", "la", "les", "l", "un", "une", "des",
+    "dans", "en", "au", "aux", "il", "elle", "ils", "elles", "ce", "cette", "ces", "pour", "selon",
+    "mais", "et", "lire", "on", "sur", "par", "avec", "depuis", "d", "de", "du",
+];
+
+/// Head nouns of Arabic institution names ending in a region adjective
+/// (البنك المركزي الأوروبي، المفوضية الأوروبية، الدوري الأوروبي), matching form
+/// without the article.
+const AR_INSTITUTIONS: &[&str] = &[
+    "بنك",
+    "مصرف",
+    "شركه",
+    "دوري",
+    "مفوضيه",
+    "برلمان",
+    "مجلس",
+    "محكمه",
+    "كليه",
+    "معهد",
+    "اتحاد",
+    "وكاله",
+    "صحيفه",
+    "جريده",
+    "قناه",
+];
+
+/// A region word that is part of an organisation's or a title's name, which
+/// the guide does not count as naming the region: "European Commission",
+/// "Horizon Europe", "Confédération africaine de football", "Jeune Afrique",
+/// "البنك المصري الخليجي". Latin script: a capitalised word right after it,
+/// or right before it (or two words before it in French, past a lower-case
+/// adjective or `de`), when that word does not start the sentence. Arabic
+/// script has no capitals: an institution's head noun one or two words before.
+fn in_proper_name(hit: &Hit, text: &MatchText, lang: &str, title: &str, body: &str) -> bool {
+    let zone = text.tokens[hit.first].zone;
+    let field = if zone == Zone::Title { title } else { body };
+    let same_zone = |i: usize| text.tokens.get(i).filter(|t| t.zone == zone);
+    let word = |i: usize| {
+        same_zone(i)
+            .and_then(|t| field.get(t.orig_start..t.orig_end))
+            .unwrap_or("")
+    };
+    let folded = |i: usize| {
+        same_zone(i)
+            .map(|t| &text.text[t.start..t.end])
+            .unwrap_or("")
+    };
+    if lang == "ar" {
+        return (1..=2).any(|back| {
+            hit.first.checked_sub(back).is_some_and(|i| {
+                let w = folded(i);
+                let bare = w.strip_prefix('و').unwrap_or(w);
+                [w, bare].iter().any(|w| {
+                    let w = w.strip_prefix("ال").unwrap_or(w);
+                    AR_INSTITUTIONS.contains(&w)
+                })
+            })
+        });
+    }
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    // Only spaces between tokens `a` and `b`: one name, not two phrases.
+    let joined = |a: usize, b: usize| match (same_zone(a), same_zone(b)) {
+        (Some(x), Some(y)) => field
+            .get(x.orig_end..y.orig_start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ')),
+        _ => false,
+    };
+    // The word opens its sentence (or the field), so its capital says nothing.
+    let opens_sentence = |i: usize| {
+        let Some(t) = same_zone(i) else { return true };
+        let before = field.get(..t.orig_start).unwrap_or("").trim_end();
+        before.is_empty() || before.ends_with(SENTENCE_END)
+    };
+    let names =
+        |i: usize| capitalised(i) && !opens_sentence(i) && !LATIN_QUALIFIERS.contains(&folded(i));
+    let next = hit.last + 1;
+    if joined(hit.last, next) && capitalised(next) && !SENTENCE_OPENERS.contains(&folded(next)) {
+        return true;
+    }
+    let Some(prev) = hit.first.checked_sub(1) else {
+        return false;
+    };
+    if joined(prev, hit.first) && names(prev) {
+        return true;
+    }
+    if lang != "fr" {
+        return false;
+    }
+    // "Union nationale africaine", "Coupe d'Afrique", "Banque centrale européenne".
+    let Some(before) = prev.checked_sub(1) else {
+        return false;
+    };
+    let gap_ok = |a: usize, b: usize| match (same_zone(a), same_zone(b)) {
+        (Some(x), Some(y)) => field.get(x.orig_end..y.orig_start).is_some_and(|gap| {
+            !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\'' | '’'))
+        }),
+        _ => false,
+    };
+    !capitalised(prev) && joined(before, prev) && gap_ok(prev, hit.first) && names(before)
 }
 
 fn parse_regions() -> Result<BTreeMap<String, Vec<String>>, String> {

@@ -298,3 +298,360 @@ fn derived_regions_are_not_explicit() {
         .expect("derived maghreb");
     assert!(!maghreb.explicit);
 }
+
+#[test]
+fn region_adjectives_count_as_naming_the_region() {
+    region("ar", "اجتمع القادة الأوروبيون في القمة.", "europe", true);
+    region(
+        "ar",
+        "تضغط الدول الأوروبية على الدول الأفريقية.",
+        "africa",
+        true,
+    );
+    region(
+        "fr",
+        "Les dirigeants européens se sont réunis.",
+        "europe",
+        true,
+    );
+    region(
+        "fr",
+        "Des étudiants africains bloqués à la frontière.",
+        "africa",
+        true,
+    );
+    region("en", "African leaders met in the capital.", "africa", true);
+    region(
+        "en",
+        "Sixteen European golds in his career.",
+        "europe",
+        true,
+    );
+}
+
+#[test]
+fn region_words_inside_institution_names_do_not_count() {
+    region(
+        "ar",
+        "قالت المفوضية الأوروبية إن الخطة جاهزة.",
+        "europe",
+        false,
+    );
+    region("ar", "مول البنك المركزي الأوروبي المشروع.", "europe", false);
+    region(
+        "ar",
+        "سجل الدولار سعرا مرتفعا في البنك المصري الخليجي.",
+        "gulf",
+        false,
+    );
+    region(
+        "ar",
+        "فاز الفريق في مباراة الدوري الأوروبي.",
+        "europe",
+        false,
+    );
+    region(
+        "ar",
+        "وقالت وكالة الأنباء الآسيوية إن القطار توقف.",
+        "asia",
+        false,
+    );
+    region("fr", "La Commission européenne a répondu.", "europe", false);
+    region(
+        "fr",
+        "Il a été élu à la Confédération africaine de football.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "L'Union nationale africaine a gouverné le pays.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "Il présente une émission sur Jeune Afrique chaque semaine.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "Les chefs d'Etat africains se sont réunis.",
+        "africa",
+        true,
+    );
+    region(
+        "en",
+        "The European Commission has objected.",
+        "europe",
+        false,
+    );
+    region(
+        "en",
+        "Both were barred from Horizon Europe last year.",
+        "europe",
+        false,
+    );
+    region(
+        "en",
+        "Prices rose across Eastern Europe last year.",
+        "europe",
+        true,
+    );
+    // A lost full stop before the next sentence is not a longer name.
+    region(
+        "fr",
+        "Des troupes au Sahel Dans une déclaration publiée mardi.",
+        "sahel",
+        true,
+    );
+}
+
+#[test]
+fn compound_sub_region_adjectives_name_the_sub_region() {
+    region(
+        "fr",
+        "Une force est-africaine sera déployée.",
+        "east_africa",
+        true,
+    );
+    region(
+        "fr",
+        "Une force est-africaine sera déployée.",
+        "africa",
+        false,
+    );
+    region(
+        "fr",
+        "La nation ouest-africaine a rapatrié ses étudiants.",
+        "west_africa",
+        true,
+    );
+    region(
+        "en",
+        "The South Asian nation seeks a bailout.",
+        "south_asia",
+        true,
+    );
+    region(
+        "en",
+        "The South Asian nation seeks a bailout.",
+        "asia",
+        false,
+    );
+    region(
+        "en",
+        "His parents came to the UK from east Africa.",
+        "east_africa",
+        true,
+    );
+    region(
+        "en",
+        "His parents came to the UK from East Africa.",
+        "east_africa",
+        true,
+    );
+    region(
+        "ar",
+        "فروا من العنف في أمريكا الوسطى.",
+        "latin_america",
+        true,
+    );
+    region(
+        "fr",
+        "Ils ont fui la violence en Amérique centrale.",
+        "latin_america",
+        true,
+    );
+    region(
+        "en",
+        "They fled violence in Central America.",
+        "latin_america",
+        true,
+    );
+}
+
+#[test]
+fn levant_in_arabic_but_not_in_group_names() {
+    region("ar", "التدخل في الشام واليمن والعراق.", "levant", true);
+    region(
+        "ar",
+        "انسحب مسلحو هيئة تحرير الشام من البلدة.",
+        "levant",
+        false,
+    );
+    region(
+        "ar",
+        "تبنى تنظيم الدولة في العراق والشام الهجوم.",
+        "levant",
+        false,
+    );
+    region("fr", "Les pays du Levant et la Syrie.", "levant", true);
+    region("en", "Across the Levant and Syria.", "levant", true);
+}
+
+#[test]
+fn capitals_that_are_also_person_names() {
+    lacks("en", "The MSP Rachael Hamilton thanked the officer.", "BM");
+    lacks(
+        "en",
+        "An investigation by Douglas Bain found a breach.",
+        "IM",
+    );
+    lacks("en", "The defender Virgil Van Dijk came second.", "TR");
+    has("en", "Flights to Hamilton resumed on Monday.", "BM");
+    has("en", "Victoria is the capital of the Seychelles.", "SC");
+    lacks("fr", "Le joueur algérien Riyad Mahrez a marqué.", "SA");
+    has("fr", "Le ministre est arrivé à Riyad lundi.", "SA");
+    // Arabic has no capitals: a given name is told by the family name after it.
+    lacks(
+        "ar",
+        "قال المتحدث باسم التحالف تركي المالكي إن الصاروخ اعترض.",
+        "TR",
+    );
+    lacks("ar", "وأوضح تركي بن سعود أن الطائرة صممت محليا.", "TR");
+    has("ar", "قال مسؤول تركي إن المحادثات مستمرة.", "TR");
+}
+
+#[test]
+fn a_nisba_inside_a_kunya_names_a_person() {
+    lacks("ar", "تلقى الأمر من متطرف يدعى أبو براء العراقي.", "IQ");
+    has("ar", "قال الجيش العراقي إنه استعاد البلدة.", "IQ");
+    has("ar", "وصل المبعوث إلى الجزائر أمس.", "DZ");
+    has(
+        "ar",
+        "قال مراسل إذاعة أف أم إلى الجزائر إن المباراة انتهت.",
+        "DZ",
+    );
+    has("fr", "Le djihadiste irakien a été arrêté.", "IQ");
+    has("en", "The Iraqi militant was arrested.", "IQ");
+}
+
+#[test]
+fn party_names_and_states_inside_countries() {
+    lacks("ar", "نفى عضو في حزب نداء تونس وجود فساد.", "TN");
+    lacks("fr", "Un dirigeant de Nidaa Tounes a démissionné.", "TN");
+    lacks("en", "A Nidaa Tounes leader resigned.", "TN");
+    has("en", "A bill was filed in New Jersey last month.", "US");
+    lacks("en", "A bill was filed in New Jersey last month.", "JE");
+    has(
+        "fr",
+        "Ils sont recherchés au Texas et dans le New Jersey.",
+        "US",
+    );
+    has("en", "Flooding hit New South Wales.", "AU");
+}
+
+#[test]
+fn maghrebi_spellings_and_towns() {
+    has("ar", "وأضاف أن الانقليز حظروا السفر إلى تونس.", "GB");
+    has("ar", "وتبعتهم في ذلك بلجيكيا.", "BE");
+    has("ar", "مع بعض السوق الروسية والبولونية.", "PL");
+    has("ar", "تعرض مقر الحزب بالمهدية إلى الخلع.", "TN");
+    has("ar", "انطلقت الاحتفالات في القيروان.", "TN");
+    lacks("ar", "أعلن الخميس عن موعد الانتخابات.", "DZ");
+    has("ar", "قال نتانياهو في مؤتمر ميونيخ للأمن.", "DE");
+    has("ar", "يجرم التطبيع مع الكيان الصهيوني.", "IL");
+    has("fr", "Une manifestation a eu lieu à Kairouan.", "TN");
+    has("en", "Protesters gathered in Kairouan.", "TN");
+}
+
+#[test]
+fn arabic_nisbas_of_country_names() {
+    has("ar", "تسديدة للكرواتي ماريو ماندزوكيتش.", "HR");
+    has("ar", "فاز اللاعب الصربي بالمباراة.", "RS");
+    has("ar", "قالت الحكومة الكينية إن الانتخابات ستجرى.", "KE");
+    has("ar", "المهاجم الكولومبي سجل هدفين.", "CO");
+    // Look-alikes: a river's course, the Roman empire, Mr Cameron.
+    lacks("ar", "تغير مجرى النهر بعد الفيضان.", "HU");
+    has("ar", "قال رئيس الوزراء المجري إن الحدود مغلقة.", "HU");
+    lacks("ar", "آثار من العصر الروماني في المدينة.", "RO");
+    lacks("ar", "قال ديفيد كاميرون إن الاستفتاء سيجرى.", "CM");
+    has("ar", "فاز منتخب الكاميرون بالكأس.", "CM");
+    has("fr", "Le buteur croate a marqué deux fois.", "HR");
+    has("en", "The Croatian striker scored twice.", "HR");
+}
+
+#[test]
+fn languages_are_not_countries_but_feminine_country_names_are() {
+    lacks("ar", "وتحدث بالإنجليزية مع الصحفيين.", "GB");
+    lacks("ar", "المقاطعة الناطقة بالفرنسية.", "FR");
+    has("ar", "وصل الوفد بالسعودية أمس.", "SA");
+    lacks("fr", "Il s'est exprimé en anglais.", "GB");
+    lacks("en", "He spoke in French to reporters.", "FR");
+}
+
+#[test]
+fn arabic_city_names_that_are_common_words() {
+    lacks("ar", "يعيش السكان في أمان بعد انتهاء القتال.", "JO");
+    has("ar", "وصل الوزير إلى عمان عاصمة الأردن.", "JO");
+    lacks("ar", "ارتدت فستانا باللون الأبيض.", "SD");
+    lacks("ar", "قدم الوزير ورقة عمل إلى المؤتمر.", "SY");
+    has("ar", "سيطرت القوات على مدينة الرقة.", "SY");
+    lacks("ar", "كسر الأثاث الذي كان بداخله.", "EH");
+    lacks("ar", "يعالج الأطباء أمراض العيون.", "EH");
+    has("ar", "زار الملك المغربي مدينة العيون.", "EH");
+    lacks(
+        "en",
+        "The Highlands and Islands MSP asked a question.",
+        "IS",
+    );
+    has("en", "Iceland's government resigned.", "IS");
+    has(
+        "fr",
+        "Le Sud-Soudan a rejoint la communauté est-africaine.",
+        "SS",
+    );
+    lacks(
+        "fr",
+        "Le Sud-Soudan a rejoint la communauté est-africaine.",
+        "SD",
+    );
+}
+
+#[test]
+fn mid_sized_cities_name_their_country_but_not_look_alikes() {
+    has("en", "She is being treated in Cardiff.", "GB");
+    has("fr", "Le match aura lieu à Cardiff.", "GB");
+    lacks("en", "Vladimir Putin spoke on Monday.", "RU");
+    lacks("en", "Munster beat Leinster at Thomond Park.", "DE");
+    lacks("ar", "قدم الوزير ورقة عمل.", "SY");
+}
+
+#[test]
+fn places_in_company_bank_names_are_not_countries() {
+    lacks("ar", "سجل الدولار سعرا في مصرف أبوظبي الإسلامي.", "AE");
+    lacks("ar", "قال محلل في بنك قطر الوطني إن النمو مستمر.", "QA");
+    has("ar", "رفع مصرف ليبيا المركزي سعر الفائدة.", "LY");
+    has("ar", "قال بنك إنجلترا إنه سيرفع الفائدة.", "GB");
+    lacks(
+        "en",
+        "An analyst at Bank of China said growth slowed.",
+        "CN",
+    );
+    lacks("fr", "Un analyste de la Banque de Chine a parlé.", "CN");
+}
+
+#[test]
+fn us_states_name_the_united_states() {
+    has("ar", "عثر العلماء على حفريات في كنساس وألاباما.", "US");
+    has("fr", "Ils sont recherchés au Texas pour fraude.", "US");
+    has("en", "Wildfires spread across California.", "US");
+    lacks("en", "An adaptation of a novel by Virginia Woolf.", "US");
+    lacks("ar", "هدمت بيوتا كثيرة في القصف.", "US");
+}
+
+#[test]
+fn demonyms_spelled_like_names() {
+    has("fr", "Le géant minier suisse a fermé la mine.", "CH");
+    has("fr", "La Suisse a gelé les avoirs.", "CH");
+    lacks(
+        "fr",
+        "La Federation of American Scientists a calculé le risque.",
+        "MP",
+    );
+    has("ar", "رحل إلى برشلونة مثل الأوروغواياني لويس سواريز.", "UY");
+    has("ar", "يتوجه المهاجرون إلى بنغلادش.", "BD");
+    has("en", "The Swiss government froze the assets.", "CH");
+}
