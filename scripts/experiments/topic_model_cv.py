@@ -30,9 +30,7 @@ import argparse
 import bisect
 import json
 import math
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -40,6 +38,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
+
+from explained import explain_all
 
 LABELS = ["security", "diplomacy", "politics", "economy", "migration"]
 
@@ -50,23 +50,6 @@ def half(article_id):
     for b in article_id.encode():
         h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
     return "tune" if h % 2 == 0 else "holdout"
-
-
-def explain_all(articles, newsflow):
-    """One `newsflow explain --json` per article, through the same clean stage as `eval`."""
-    out = []
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as raw:
-        for a in articles:
-            raw.write(json.dumps({"id": a["id"], "url": a.get("url"), "source": a.get("source"),
-                                  "title": a["title"], "body": a["text"],
-                                  "content_type": "text/plain"}, ensure_ascii=False) + "\n")
-    for i in range(1, len(articles) + 1):
-        res = subprocess.run([newsflow, "explain", raw.name, "--line", str(i), "--json"],
-                             capture_output=True, text=True, check=True)
-        out.append(json.loads(res.stdout))
-        print(f"\rexplained {i}/{len(articles)}", end="", file=sys.stderr)
-    print(file=sys.stderr)
-    return out
 
 
 def slog(x):
