@@ -253,3 +253,32 @@ fn strikes_are_labour_news_not_politics() {
         assert!(assigned(&e, "economy"), "{lang}: {title:?} is labour news");
     }
 }
+
+#[test]
+fn a_political_transition_is_not_an_energy_transition_and_bills_are_not_laws() {
+    let transition = explain(
+        "fr",
+        "La transition sera dirigée par un civil",
+        "Après le coup d'État, la junte promet que la transition sera dirigée par un civil et que des élections suivront.",
+    );
+    assert!(group_points(&transition, "politics", "transitions and resignations") > 0.0);
+    let energy = explain(
+        "fr",
+        "La transition énergétique s'accélère",
+        "La transition énergétique du pays passe par le solaire et l'éolien.",
+    );
+    assert_eq!(
+        group_points(&energy, "politics", "transitions and resignations"),
+        0.0
+    );
+    let bills = explain(
+        "en",
+        "Plans to cut energy bills",
+        "Households could cut their energy bills by avoiding peak-time use, and gas bills may fall too.",
+    );
+    assert!(
+        !assigned(&bills, "politics"),
+        "energy bills are not legislation"
+    );
+    assert!(group_points(&bills, "economy", "business, jobs, energy, prices") > 0.0);
+}
