@@ -688,6 +688,22 @@ impl Classifier {
                 ),
             );
         }
+        // Every country named once, in the body only: passing mentions in a
+        // story about no country (a health guide, a tech product).
+        if only_in_body
+            && !home_named
+            && primary::only_passing_mentions(countries.iter().map(|c| c.mentions))
+        {
+            return (
+                None,
+                format!(
+                    "{} countries, each named once and only in the body (best {} {:.1})",
+                    countries.len(),
+                    best.code,
+                    weight(best)
+                ),
+            );
+        }
         let mut reason = format!(
             "highest weight {:.1} from title, lead and mentions",
             weight(best)

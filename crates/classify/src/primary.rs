@@ -134,6 +134,12 @@ pub(crate) fn no_dominant_country(mut weights: Vec<f64>) -> bool {
     weights[0] < 2.0 * weights[1]
 }
 
+/// Whether every country is named only once: passing mentions ("a French
+/// study found", "like Germany did") in an article about no country.
+pub(crate) fn only_passing_mentions(mut mentions: impl Iterator<Item = u32>) -> bool {
+    mentions.all(|m| m <= 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +237,13 @@ mod tests {
         assert!(no_dominant_country(vec![2.0, 1.2, 1.2, 1.0]));
         assert!(!no_dominant_country(vec![5.0, 1.2, 1.2]));
         assert!(!no_dominant_country(vec![1.2, 1.2]));
+    }
+
+    #[test]
+    fn passing_mentions() {
+        assert!(only_passing_mentions([1, 1].into_iter()));
+        assert!(only_passing_mentions([1].into_iter()));
+        assert!(!only_passing_mentions([1, 2].into_iter()));
     }
 
     #[test]

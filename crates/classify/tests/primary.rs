@@ -380,3 +380,68 @@ fn a_lead_names_its_subject_first() {
         Some("JO")
     );
 }
+
+#[test]
+fn countries_named_once_in_passing_are_no_focus() {
+    let c = classifier();
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "How to sleep better in hot weather",
+            "Doctors advise keeping bedrooms dark and drinking water before bed.\n\nA study \
+             from Japan found that cool showers help, and sleep clinics in Canada suggest \
+             light cotton sheets."
+        ),
+        None
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "fr",
+            None,
+            "Comment mieux dormir quand il fait chaud",
+            "Les médecins conseillent de garder la chambre sombre et de boire de l'eau.\n\nUne \
+             étude menée au Japon montre que les douches fraîches aident à s'endormir."
+        ),
+        None
+    );
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            None,
+            "كيف تنام جيدا في الطقس الحار",
+            "ينصح الأطباء بإبقاء غرفة النوم مظلمة وشرب الماء قبل النوم.\n\nووجدت دراسة من \
+             اليابان أن الاستحمام بالماء البارد يساعد، فيما تنصح عيادات في كندا بأغطية قطنية."
+        ),
+        None
+    );
+    // A country named twice is more than a passing mention.
+    assert_eq!(
+        primary_of(
+            &c,
+            "en",
+            None,
+            "How to sleep better in hot weather",
+            "Doctors advise keeping bedrooms dark.\n\nA study from Japan found that cool \
+             showers help; clinics across Japan now advise them."
+        )
+        .as_deref(),
+        Some("JP")
+    );
+    // The source's home country named once is still its focus.
+    assert_eq!(
+        primary_of(
+            &c,
+            "ar",
+            Some("Jawhara FM"),
+            "وزارة الصحة تدعو إلى التلقيح",
+            "دعت وزارة الصحة المواطنين إلى التلقيح قبل فصل الشتاء.\n\nوقالت الوزارة إن \
+             الحملة تشمل كل ولايات تونس."
+        )
+        .as_deref(),
+        Some("TN")
+    );
+}
