@@ -1,0 +1,152 @@
+//! Security rule families (`data/topics/security.toml`): weapons of mass
+//! destruction, cyberattacks, drones, and the words that count against the
+//! label. Sentences written for the tests, in Arabic, French and English.
+
+use newsflow_classify::{Classifier, Explanation};
+use newsflow_proto::CleanedArticle;
+use std::sync::OnceLock;
+
+fn classifier() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
+}
+
+fn explain(lang: &str, title: &str, body: &str) -> Explanation {
+    classifier().explain(&CleanedArticle {
+        id: "t".into(),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+/// Points that the named group of the security label added to the evidence.
+fn group_points(e: &Explanation, group: &str) -> f64 {
+    e.topics
+        .iter()
+        .filter(|t| t.label == "security")
+        .flat_map(|t| t.hits.iter())
+        .filter(|h| h.group == group)
+        .map(|h| h.points)
+        .sum()
+}
+
+fn security(e: &Explanation) -> bool {
+    e.topics.iter().any(|t| t.label == "security" && t.assigned)
+}
+
+/// Each case must be labelled security, with points from `group`.
+fn assert_security_from(group: &str, cases: &[(&str, &str, &str)]) {
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(group_points(&e, group) > 0.0, "{lang}: no {group} points in {title:?}");
+        assert!(security(&e), "{lang}: {title:?} should be security");
+    }
+}
+
+#[test]
+fn chemical_weapons_inspections_are_security() {
+    assert_security_from(
+        "weapons of mass destruction",
+        &[
+            (
+                "ar",
+                "المفتشون يصلون إلى البلدة",
+                "قال مندوب في الأمم المتحدة إن بلاده تسهل وصول خبراء منظمة حظر الأسلحة الكيمياوية إلى البلدة للتحقيق في الهجوم الكيماوي المزعوم.",
+            ),
+            (
+                "fr",
+                "Les inspecteurs attendus sur place",
+                "Les experts de l'OIAC doivent enquêter sur une attaque chimique présumée dans la ville.",
+            ),
+            (
+                "en",
+                "Inspectors wait to enter the town",
+                "Experts from the OPCW are waiting to investigate a suspected chemical attack on the town.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn nuclear_proliferation_is_security() {
+    assert_security_from(
+        "weapons of mass destruction",
+        &[
+            (
+                "ar",
+                "مخاوف من البرنامج النووي",
+                "قال المسؤول إن الاتفاق لن يمنع البلاد من صنع قنبلة نووية، وطالب بوقف تخصيب اليورانيوم.",
+            ),
+            (
+                "fr",
+                "Inquiétudes sur le programme nucléaire",
+                "Le ministre estime que l'accord n'empêchera pas le pays de se doter de l'arme nucléaire.",
+            ),
+            (
+                "en",
+                "Concern over the nuclear programme",
+                "The minister said the deal would not stop the country from building a nuclear bomb.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn hackers_and_cyberattacks_are_security() {
+    assert_security_from(
+        "cyberattacks",
+        &[
+            (
+                "ar",
+                "قراصنة يخترقون هاتف وزيرة",
+                "تمكن قراصنة من اختراق هاتف الوزيرة المسؤولة عن جهاز المخابرات ونشروا رسائلها.",
+            ),
+            (
+                "fr",
+                "Des hackers piratent le téléphone d'une ministre",
+                "Des pirates informatiques ont pris le contrôle du téléphone de la ministre chargée du renseignement.",
+            ),
+            (
+                "en",
+                "Hackers target the minister's phone",
+                "Hackers took over the phone of the minister in charge of intelligence services.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_unmanned_aircraft_is_a_drone() {
+    // "طائرتها الأولى دون طيار": a possessive and an adjective split the
+    // usual "طائرة دون طيار"; "دون طيار" alone still means a drone.
+    let e = explain(
+        "ar",
+        "الدولة تنهي صنع طائرتها الأولى دون طيار",
+        "أعلنت الهيئة أن الطائرة قادرة على حمل صواريخ موجهة والتحليق لمسافة طويلة.",
+    );
+    assert!(group_points(&e, "military and defence") > 0.0);
+    assert!(security(&e));
+}
+
+#[test]
+fn a_data_leak_or_an_online_scam_alone_is_not_security() {
+    let cases = [
+        (
+            "fr",
+            "Un logiciel vérifie les numéros qui ont fuité",
+            "Un site permet de vérifier si son numéro de téléphone figure dans la fuite de données du réseau social.",
+        ),
+        (
+            "en",
+            "Check whether your number leaked",
+            "A website lets users check whether their phone number was in the social network's data leak.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(group_points(&e, "cyberattacks"), 0.0, "{lang}: {title:?}");
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
