@@ -40,7 +40,10 @@ fn security(e: &Explanation) -> bool {
 fn assert_security_from(group: &str, cases: &[(&str, &str, &str)]) {
     for (lang, title, body) in cases {
         let e = explain(lang, title, body);
-        assert!(group_points(&e, group) > 0.0, "{lang}: no {group} points in {title:?}");
+        assert!(
+            group_points(&e, group) > 0.0,
+            "{lang}: no {group} points in {title:?}"
+        );
         assert!(security(&e), "{lang}: {title:?} should be security");
     }
 }
