@@ -153,3 +153,32 @@ fn a_data_leak_or_an_online_scam_alone_is_not_security() {
         assert!(!security(&e), "{lang}: {title:?} should not be security");
     }
 }
+
+#[test]
+fn a_life_in_culture_or_history_that_recounts_wars_is_not_security() {
+    let cases = [
+        (
+            "ar",
+            "رحيل المؤرخ البارز عن عمر يناهز 90 عاما",
+            "توفي المؤرخ الذي كتب عن الحرب الأهلية وعن التطرف في المنطقة. وكان كتابه عن الحرب مرجعا للباحثين، وألف رواية عن المنفى.",
+        ),
+        (
+            "fr",
+            "Un pianiste en exil rêve de rapprocher deux mondes",
+            "Le musicien a fui la guerre et les bombardements. Dans ses concerts, le pianiste chante l'exil, et sa musique parle des combattants qu'il a connus.",
+        ),
+        (
+            "en",
+            "A historian of the Middle East dies aged 101",
+            "The historian wrote about war and extremism in the region. The historian's books on the war are still read by students.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "culture, history and obituaries") < 0.0,
+            "{lang}: no culture points in {title:?}"
+        );
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
