@@ -182,3 +182,87 @@ fn a_life_in_culture_or_history_that_recounts_wars_is_not_security() {
         assert!(!security(&e), "{lang}: {title:?} should not be security");
     }
 }
+
+#[test]
+fn a_plural_on_the_first_word_of_a_french_phrase_still_counts() {
+    // The matcher accepts endings at the end of a term only: "coups d'État"
+    // and "conflits armés" are listed as terms of their own.
+    let e = explain(
+        "fr",
+        "Le pays se souvient",
+        "Le capitaine a mené deux coups d'État avant d'être élu. Les conflits armés de la région ont marqué son mandat.",
+    );
+    let hits: Vec<&str> = e
+        .topics
+        .iter()
+        .filter(|t| t.label == "security")
+        .flat_map(|t| t.hits.iter())
+        .map(|h| h.term.as_str())
+        .collect();
+    assert!(hits.contains(&"coups d'État"), "{hits:?}");
+    assert!(hits.contains(&"conflits armés"), "{hits:?}");
+}
+
+#[test]
+fn the_world_wars_are_history_not_a_war_today() {
+    let cases = [
+        (
+            "ar",
+            "إعادة تمثيل مشهد تاريخي",
+            "أعاد أطفال تمثيل مشهد من الحرب العالمية الأولى في احتفال مدرسي.",
+        ),
+        (
+            "fr",
+            "Une reconstitution historique",
+            "Des enfants ont rejoué une scène de la Première Guerre mondiale lors d'une fête d'école.",
+        ),
+        (
+            "en",
+            "A historical re-enactment",
+            "Children re-enacted a scene from the First World War at a school fete.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "armed conflict"),
+            0.0,
+            "{lang}: a world war scored as armed conflict in {body:?}"
+        );
+    }
+}
+
+#[test]
+fn border_forces_and_criminal_gangs_are_organised_crime_and_borders() {
+    let cases = [
+        (
+            "ar",
+            "قمة أوروبية حول الهجرة",
+            "يبحث القادة تعزيز الحدود الخارجية ودعم خفر السواحل وإنشاء قوة لمراقبة الحدود.",
+        ),
+        (
+            "fr",
+            "Un gang démantelé",
+            "Les chefs du gang ont été inculpés; le réseau criminel opérait depuis plusieurs pays avec l'aide de la mafia locale.",
+        ),
+        (
+            "en",
+            "Leaders discuss border control",
+            "Leaders discussed the external borders, more coast guard patrols and a criminal network smuggling people.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "organised crime and borders") >= 2.0,
+            "{lang}: {body:?}"
+        );
+    }
+    // A river is not a gang: "gang" takes no ending.
+    let e = explain(
+        "en",
+        "Bodies found in the Ganges",
+        "Bodies were found in the Ganges.",
+    );
+    assert_eq!(group_points(&e, "organised crime and borders"), 0.0);
+}
