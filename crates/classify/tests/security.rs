@@ -266,3 +266,35 @@ fn border_forces_and_criminal_gangs_are_organised_crime_and_borders() {
     );
     assert_eq!(group_points(&e, "organised crime and borders"), 0.0);
 }
+
+#[test]
+fn ngos_without_borders_are_not_borders() {
+    let cases = [
+        (
+            "ar",
+            "تقرير منظمة مراسلون بلا حدود",
+            "نشرت منظمة مراسلون بلا حدود تقريرها السنوي.",
+        ),
+        (
+            "fr",
+            "Le rapport de Reporters sans frontières",
+            "Reporters sans frontières publie son rapport annuel.",
+        ),
+        (
+            "en",
+            "Doctors Without Borders report",
+            "Doctors Without Borders published its annual report.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        let scored: f64 = e
+            .topics
+            .iter()
+            .filter(|t| t.label == "security")
+            .flat_map(|t| t.hits.iter())
+            .map(|h| h.points)
+            .sum();
+        assert_eq!(scored, 0.0, "{lang}: {title:?}");
+    }
+}
