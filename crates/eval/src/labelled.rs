@@ -21,6 +21,10 @@ pub struct LabelledArticle {
     #[serde(default)]
     pub title: String,
     pub text: String,
+    /// `text/html` when `text` is a raw page (a labelled set rebuilt from
+    /// noisy feed items); plain text when absent.
+    #[serde(default)]
+    pub content_type: Option<String>,
     pub gold: Gold,
 }
 
@@ -46,7 +50,11 @@ impl LabelledArticle {
             published_at: None,
             title: Some(self.title.clone()),
             body: Some(self.text.clone()),
-            content_type: Some("text/plain".into()),
+            content_type: Some(
+                self.content_type
+                    .clone()
+                    .unwrap_or_else(|| "text/plain".into()),
+            ),
             lang: None,
         }
     }
@@ -320,6 +328,17 @@ mod tests {
             r#"{"id":"x","lang":"ar","title":"t","text":"b","gold":{"topics":{"security":true,"diplomacy":true,"politics":false,"economy":false,"migration":false},"countries_mentioned":["MA","FR"],"primary_country":"MA","regions_mentioned":["sahel"]}}"#,
         )
         .expect("valid labelled article")
+    }
+
+    #[test]
+    fn a_labelled_raw_page_keeps_its_content_type() {
+        let plain = labelled().to_raw();
+        assert_eq!(plain.content_type.as_deref(), Some("text/plain"));
+        let page: LabelledArticle = serde_json::from_str(
+            r#"{"id":"x","lang":"fr","title":"t","text":"<p>b</p>","content_type":"text/html","gold":{"topics":{}}}"#,
+        )
+        .expect("valid labelled article");
+        assert_eq!(page.to_raw().content_type.as_deref(), Some("text/html"));
     }
 
     fn prediction() -> EnrichedArticle {
