@@ -137,44 +137,52 @@ fn primary_of(
     .primary_country
 }
 
+/// Asserts the primary country of one article, naming the case when it fails.
+#[track_caller]
+fn expect_primary(
+    c: &Classifier,
+    lang: &str,
+    source: Option<&str>,
+    title: &str,
+    body: &str,
+    expected: Option<&str>,
+) {
+    assert_eq!(
+        primary_of(c, lang, source, title, body).as_deref(),
+        expected,
+        "{lang}: {title:?}"
+    );
+}
+
 #[test]
 fn a_dateline_line_left_in_the_body_names_the_event_place() {
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "Talks on the border dispute",
-            "NAIROBI, Kenya (Reuters) - Officials from Ethiopia met on Tuesday. Ethiopia said \
-             Ethiopian troops would stay."
-        )
-        .as_deref(),
-        Some("KE")
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "Talks on the border dispute",
+        "NAIROBI, Kenya (Reuters) - Officials from Ethiopia met on Tuesday. Ethiopia said \
+             Ethiopian troops would stay.",
+        Some("KE"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "fr",
-            None,
-            "Négociations sur la frontière",
-            "Bamako, Mali (AFP) - Des responsables algériens sont arrivés mardi. L'Algérie a \
-             proposé une médiation, a dit le ministre algérien."
-        )
-        .as_deref(),
-        Some("ML")
+    expect_primary(
+        &c,
+        "fr",
+        None,
+        "Négociations sur la frontière",
+        "Bamako, Mali (AFP) - Des responsables algériens sont arrivés mardi. L'Algérie a \
+             proposé une médiation, a dit le ministre algérien.",
+        Some("ML"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            None,
-            "محادثات حول الحدود",
-            "الخرطوم، السودان (CNN)-- وصل وفد مصري إلى العاصمة يوم الثلاثاء، وقالت مصر إن \
-             الوفد المصري سيبقى أسبوعا."
-        )
-        .as_deref(),
-        Some("SD")
+    expect_primary(
+        &c,
+        "ar",
+        None,
+        "محادثات حول الحدود",
+        "الخرطوم، السودان (CNN)-- وصل وفد مصري إلى العاصمة يوم الثلاثاء، وقالت مصر إن \
+             الوفد المصري سيبقى أسبوعا.",
+        Some("SD"),
     );
 }
 
@@ -182,149 +190,119 @@ fn a_dateline_line_left_in_the_body_names_the_event_place() {
 fn a_dateline_at_the_source_newsroom_weighs_nothing() {
     // CNN's Arabic service heads stories with its newsroom, Dubai.
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            Some("CNN"),
-            "جراح يتحدث عن الوضع: كارثة",
-            "دبي، الإمارات العربية المتحدة (CNN)-- قال طبيب إن الوضع في حلب كارثي."
-        )
-        .as_deref(),
-        Some("SY")
+    expect_primary(
+        &c,
+        "ar",
+        Some("CNN"),
+        "جراح يتحدث عن الوضع: كارثة",
+        "دبي، الإمارات العربية المتحدة (CNN)-- قال طبيب إن الوضع في حلب كارثي.",
+        Some("SY"),
     );
 }
 
 #[test]
 fn a_quoted_speaker_brings_the_country_that_introduces_them() {
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            None,
-            "أردوغان: لن نسمح بالهجوم على سوريا",
-            "قال الرئيس التركي رجب طيب أردوغان إن بلاده لن تسمح بأي هجوم على سوريا.\n\n\
-             وأضاف أن الحل يجب أن يكون سياسيا."
-        )
-        .as_deref(),
-        Some("TR")
+    expect_primary(
+        &c,
+        "ar",
+        None,
+        "أردوغان: لن نسمح بالهجوم على سوريا",
+        "قال الرئيس التركي رجب طيب أردوغان إن بلاده لن تسمح بأي هجوم على سوريا.\n\n\
+             وأضاف أن الحل يجب أن يكون سياسيا.",
+        Some("TR"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "fr",
-            None,
-            "Lavrov : « nous sommes prêts à discuter de la Syrie »",
-            "Le chef de la diplomatie russe, Sergueï Lavrov, a dit que son pays \
-             discuterait d'un cessez-le-feu en Syrie. La Syrie reste divisée."
-        )
-        .as_deref(),
-        Some("RU")
+    expect_primary(
+        &c,
+        "fr",
+        None,
+        "Lavrov : « nous sommes prêts à discuter de la Syrie »",
+        "Le chef de la diplomatie russe, Sergueï Lavrov, a dit que son pays \
+             discuterait d'un cessez-le-feu en Syrie. La Syrie reste divisée.",
+        Some("RU"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "Scholz: 'We will keep helping Ukraine'",
-            "German Chancellor Olaf Scholz said aid to Ukraine would continue. Ukraine has asked \
-             for more air defence."
-        )
-        .as_deref(),
-        Some("DE")
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "Scholz: 'We will keep helping Ukraine'",
+        "German Chancellor Olaf Scholz said aid to Ukraine would continue. Ukraine has asked \
+             for more air defence.",
+        Some("DE"),
     );
 }
 
 #[test]
 fn no_dominant_country_in_the_body_is_a_global_story() {
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "Oil prices rise on supply worries",
-            "Prices climbed for a third day as traders weighed output cuts.\n\nDemand from \
-             India, China and Brazil stayed strong, analysts said."
-        ),
-        None
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "Oil prices rise on supply worries",
+        "Prices climbed for a third day as traders weighed output cuts.\n\nDemand from \
+             India, China and Brazil stayed strong, analysts said.",
+        None,
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "fr",
-            None,
-            "Les prix du pétrole montent",
-            "Les cours ont progressé pour la troisième journée.\n\nLa demande de l'Inde, de la \
-             Chine et du Brésil reste forte, selon les analystes."
-        ),
-        None
+    expect_primary(
+        &c,
+        "fr",
+        None,
+        "Les prix du pétrole montent",
+        "Les cours ont progressé pour la troisième journée.\n\nLa demande de l'Inde, de la \
+             Chine et du Brésil reste forte, selon les analystes.",
+        None,
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            None,
-            "أسعار النفط ترتفع",
-            "ارتفعت الأسعار لليوم الثالث على التوالي.\n\nوظل الطلب من الهند والصين والبرازيل \
-             قويا بحسب المحللين."
-        ),
-        None
+    expect_primary(
+        &c,
+        "ar",
+        None,
+        "أسعار النفط ترتفع",
+        "ارتفعت الأسعار لليوم الثالث على التوالي.\n\nوظل الطلب من الهند والصين والبرازيل \
+             قويا بحسب المحللين.",
+        None,
     );
     // One country clearly ahead, even in the body only, is still the answer.
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "Prices rise",
-            "Prices climbed.\n\nIn Brazil, Brazil's farmers in Brazil and Brazilian traders \
-             sold to India and China."
-        )
-        .as_deref(),
-        Some("BR")
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "Prices rise",
+        "Prices climbed.\n\nIn Brazil, Brazil's farmers in Brazil and Brazilian traders \
+             sold to India and China.",
+        Some("BR"),
     );
 }
 
 #[test]
 fn a_speaker_apposition_names_their_country() {
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "Haftar: 'We will not stop before Tripoli falls'",
-            "Khalifa Haftar, the commander of forces in eastern Libya, said talks with Egypt and \
-             Egypt's allies had failed.\n\nEgypt has backed him."
-        )
-        .as_deref(),
-        Some("LY")
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "Haftar: 'We will not stop before Tripoli falls'",
+        "Khalifa Haftar, the commander of forces in eastern Libya, said talks with Egypt and \
+             Egypt's allies had failed.\n\nEgypt has backed him.",
+        Some("LY"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "fr",
-            None,
-            "Haftar : « nous n'arrêterons pas »",
-            "Khalifa Haftar, commandant des forces de l'est de la Libye, a dit que les \
-             discussions avec l'Égypte avaient échoué.\n\nL'Égypte le soutient."
-        )
-        .as_deref(),
-        Some("LY")
+    expect_primary(
+        &c,
+        "fr",
+        None,
+        "Haftar : « nous n'arrêterons pas »",
+        "Khalifa Haftar, commandant des forces de l'est de la Libye, a dit que les \
+             discussions avec l'Égypte avaient échoué.\n\nL'Égypte le soutient.",
+        Some("LY"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            None,
-            "حفتر: لن نتوقف",
-            "قال خليفة حفتر، قائد القوات في شرق ليبيا، إن المحادثات مع مصر فشلت.\n\nوتدعم \
-             مصر قواته."
-        )
-        .as_deref(),
-        Some("LY")
+    expect_primary(
+        &c,
+        "ar",
+        None,
+        "حفتر: لن نتوقف",
+        "قال خليفة حفتر، قائد القوات في شرق ليبيا، إن المحادثات مع مصر فشلت.\n\nوتدعم \
+             مصر قواته.",
+        Some("LY"),
     );
     // A country in the next sentence is not an apposition.
     let split = primary_of(
@@ -341,107 +319,86 @@ fn a_speaker_apposition_names_their_country() {
 #[test]
 fn a_lead_names_its_subject_first() {
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "Troops fire on protesters",
-            "Kenyan police fired tear gas at crowds on Monday, witnesses said, as protests over \
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "Troops fire on protesters",
+        "Kenyan police fired tear gas at crowds on Monday, witnesses said, as protests over \
              prices spread.\n\nNeighbouring Uganda and Tanzania watched closely; Uganda closed a \
-             crossing and Tanzania sent envoys to Uganda."
-        )
-        .as_deref(),
-        Some("KE")
+             crossing and Tanzania sent envoys to Uganda.",
+        Some("KE"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "fr",
-            None,
-            "Des soldats tirent sur des manifestants",
-            "La police sénégalaise a tiré des gaz lacrymogènes lundi, selon des témoins.\n\nLe \
+    expect_primary(
+        &c,
+        "fr",
+        None,
+        "Des soldats tirent sur des manifestants",
+        "La police sénégalaise a tiré des gaz lacrymogènes lundi, selon des témoins.\n\nLe \
              Mali et la Mauritanie voisins observent; le Mali a fermé un poste et la Mauritanie \
-             a envoyé des émissaires au Mali."
-        )
-        .as_deref(),
-        Some("SN")
+             a envoyé des émissaires au Mali.",
+        Some("SN"),
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            None,
-            "إطلاق نار على محتجين",
-            "أطلقت الشرطة الأردنية الغاز المسيل للدموع على المحتجين يوم الاثنين بحسب شهود.\n\n\
-             وتتابع سوريا والعراق الوضع، وأغلقت سوريا معبرا وأرسل العراق مبعوثا إلى سوريا."
-        )
-        .as_deref(),
-        Some("JO")
+    expect_primary(
+        &c,
+        "ar",
+        None,
+        "إطلاق نار على محتجين",
+        "أطلقت الشرطة الأردنية الغاز المسيل للدموع على المحتجين يوم الاثنين بحسب شهود.\n\n\
+             وتتابع سوريا والعراق الوضع، وأغلقت سوريا معبرا وأرسل العراق مبعوثا إلى سوريا.",
+        Some("JO"),
     );
 }
 
 #[test]
 fn countries_named_once_in_passing_are_no_focus() {
     let c = classifier();
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "How to sleep better in hot weather",
-            "Doctors advise keeping bedrooms dark and drinking water before bed.\n\nA study \
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "How to sleep better in hot weather",
+        "Doctors advise keeping bedrooms dark and drinking water before bed.\n\nA study \
              from Japan found that cool showers help, and sleep clinics in Canada suggest \
-             light cotton sheets."
-        ),
-        None
+             light cotton sheets.",
+        None,
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "fr",
-            None,
-            "Comment mieux dormir quand il fait chaud",
-            "Les médecins conseillent de garder la chambre sombre et de boire de l'eau.\n\nUne \
-             étude menée au Japon montre que les douches fraîches aident à s'endormir."
-        ),
-        None
+    expect_primary(
+        &c,
+        "fr",
+        None,
+        "Comment mieux dormir quand il fait chaud",
+        "Les médecins conseillent de garder la chambre sombre et de boire de l'eau.\n\nUne \
+             étude menée au Japon montre que les douches fraîches aident à s'endormir.",
+        None,
     );
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            None,
-            "كيف تنام جيدا في الطقس الحار",
-            "ينصح الأطباء بإبقاء غرفة النوم مظلمة وشرب الماء قبل النوم.\n\nووجدت دراسة من \
-             اليابان أن الاستحمام بالماء البارد يساعد، فيما تنصح عيادات في كندا بأغطية قطنية."
-        ),
-        None
+    expect_primary(
+        &c,
+        "ar",
+        None,
+        "كيف تنام جيدا في الطقس الحار",
+        "ينصح الأطباء بإبقاء غرفة النوم مظلمة وشرب الماء قبل النوم.\n\nووجدت دراسة من \
+             اليابان أن الاستحمام بالماء البارد يساعد، فيما تنصح عيادات في كندا بأغطية قطنية.",
+        None,
     );
     // A country named twice is more than a passing mention.
-    assert_eq!(
-        primary_of(
-            &c,
-            "en",
-            None,
-            "How to sleep better in hot weather",
-            "Doctors advise keeping bedrooms dark.\n\nA study from Japan found that cool \
-             showers help; clinics across Japan now advise them."
-        )
-        .as_deref(),
-        Some("JP")
+    expect_primary(
+        &c,
+        "en",
+        None,
+        "How to sleep better in hot weather",
+        "Doctors advise keeping bedrooms dark.\n\nA study from Japan found that cool \
+             showers help; clinics across Japan now advise them.",
+        Some("JP"),
     );
     // The source's home country named once is still its focus.
-    assert_eq!(
-        primary_of(
-            &c,
-            "ar",
-            Some("Jawhara FM"),
-            "وزارة الصحة تدعو إلى التلقيح",
-            "دعت وزارة الصحة المواطنين إلى التلقيح قبل فصل الشتاء.\n\nوقالت الوزارة إن \
-             الحملة تشمل كل ولايات تونس."
-        )
-        .as_deref(),
-        Some("TN")
+    expect_primary(
+        &c,
+        "ar",
+        Some("Jawhara FM"),
+        "وزارة الصحة تدعو إلى التلقيح",
+        "دعت وزارة الصحة المواطنين إلى التلقيح قبل فصل الشتاء.\n\nوقالت الوزارة إن \
+             الحملة تشمل كل ولايات تونس.",
+        Some("TN"),
     );
 }
