@@ -2,38 +2,18 @@
 //! destruction, cyberattacks, drones, and the words that count against the
 //! label. Sentences written for the tests, in Arabic, French and English.
 
-use newsflow_classify::{Classifier, Explanation};
-use newsflow_proto::CleanedArticle;
-use std::sync::OnceLock;
+mod common;
 
-fn classifier() -> &'static Classifier {
-    static C: OnceLock<Classifier> = OnceLock::new();
-    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
-}
-
-fn explain(lang: &str, title: &str, body: &str) -> Explanation {
-    classifier().explain(&CleanedArticle {
-        id: "t".into(),
-        title: title.into(),
-        body: body.into(),
-        language: lang.into(),
-        ..Default::default()
-    })
-}
+use common::explain;
+use newsflow_classify::Explanation;
 
 /// Points that the named group of the security label added to the evidence.
 fn group_points(e: &Explanation, group: &str) -> f64 {
-    e.topics
-        .iter()
-        .filter(|t| t.label == "security")
-        .flat_map(|t| t.hits.iter())
-        .filter(|h| h.group == group)
-        .map(|h| h.points)
-        .sum()
+    common::group_points(e, "security", group)
 }
 
 fn security(e: &Explanation) -> bool {
-    e.topics.iter().any(|t| t.label == "security" && t.assigned)
+    common::assigned(e, "security")
 }
 
 /// Each case must be labelled security, with points from `group`.

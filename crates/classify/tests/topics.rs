@@ -3,39 +3,9 @@
 //! counts against the hard-news labels. Sentences written for the tests, in
 //! Arabic, French and English.
 
-use newsflow_classify::{Classifier, Explanation};
-use newsflow_proto::CleanedArticle;
-use std::sync::OnceLock;
+mod common;
 
-fn classifier() -> &'static Classifier {
-    static C: OnceLock<Classifier> = OnceLock::new();
-    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
-}
-
-fn explain(lang: &str, title: &str, body: &str) -> Explanation {
-    classifier().explain(&CleanedArticle {
-        id: "t".into(),
-        title: title.into(),
-        body: body.into(),
-        language: lang.into(),
-        ..Default::default()
-    })
-}
-
-/// Points that the named group of `label` added to the article's evidence.
-fn group_points(e: &Explanation, label: &str, group: &str) -> f64 {
-    e.topics
-        .iter()
-        .filter(|t| t.label == label)
-        .flat_map(|t| t.hits.iter())
-        .filter(|h| h.group == group)
-        .map(|h| h.points)
-        .sum()
-}
-
-fn assigned(e: &Explanation, label: &str) -> bool {
-    e.topics.iter().any(|t| t.label == label && t.assigned)
-}
+use common::{assigned, explain, group_points};
 
 const STANCE: &str = "one state towards another";
 

@@ -1,0 +1,39 @@
+//! Helpers shared by the topic-rule tests: one classifier for the whole test
+//! binary, and the points a rule group added to a label.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use newsflow_classify::{Classifier, Explanation};
+use newsflow_proto::CleanedArticle;
+use std::sync::OnceLock;
+
+pub fn classifier() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
+}
+
+/// Every label's score and hits for an article written for a test.
+pub fn explain(lang: &str, title: &str, body: &str) -> Explanation {
+    classifier().explain(&CleanedArticle {
+        id: "t".into(),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+/// Points that the named group of `label` added to the article's evidence.
+pub fn group_points(e: &Explanation, label: &str, group: &str) -> f64 {
+    e.topics
+        .iter()
+        .filter(|t| t.label == label)
+        .flat_map(|t| t.hits.iter())
+        .filter(|h| h.group == group)
+        .map(|h| h.points)
+        .sum()
+}
+
+pub fn assigned(e: &Explanation, label: &str) -> bool {
+    e.topics.iter().any(|t| t.label == label && t.assigned)
+}
