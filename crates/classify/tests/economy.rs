@@ -60,3 +60,66 @@ fn a_card_is_not_energy() {
     assert!(economy_terms(&e).iter().any(|t| t == "الطاقة"));
     assert!(economy(&e));
 }
+
+#[test]
+fn words_with_a_second_sense_need_an_economic_neighbour() {
+    // صناعة is "making" as well as "industry", التشغيل "operating" as well as
+    // "employment": alone they do not count.
+    let e = explain(
+        "ar",
+        "الميليشيات تستحدث معامل جديدة",
+        "استحدثت الميليشيات معامل لصناعة الألغام، وقال المسؤول إن التشغيل السليم للمطار يتطلب جدارا.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        !terms.iter().any(|t| t == "الصناعة" || t == "التشغيل"),
+        "{terms:?}"
+    );
+
+    // Next to an economic term they still count.
+    let e = explain(
+        "ar",
+        "تراجع الصناعة",
+        "تراجعت الصناعة في البلاد مع ارتفاع أسعار الطاقة وتباطؤ النمو الاقتصادي.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "الصناعة"));
+    assert!(economy(&e));
+}
+
+#[test]
+fn drafts_decisions_and_idioms_are_not_economy() {
+    let cases = [
+        (
+            "ar",
+            "تصويت في مجلس الأمن",
+            "يصوت المجلس على مشروع قرار يدين الهجوم، وقال مصدر قريب من دوائر صناعة القرار إن الوفد سيطلب التصدي لتمويل الإرهاب.",
+        ),
+        (
+            "fr",
+            "Les joueurs sont prêts à tout",
+            "Les alliés sont prêts à resserrer l'étau. Le scrutin ne servira pas de monnaie d'échange, et la lutte contre le financement du terrorisme continue.",
+        ),
+        (
+            "en",
+            "Crackdown on terror financing",
+            "Police said the network was involved in terrorist financing across the region.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+
+    // A loan is still a loan, and a budget a budget.
+    let e = explain(
+        "fr",
+        "Le FMI accorde un prêt au Sénégal",
+        "Le prêt doit soutenir le budget et réduire le déficit.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "prêt"));
+    assert!(economy(&e));
+}
