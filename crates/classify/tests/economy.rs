@@ -123,3 +123,61 @@ fn drafts_decisions_and_idioms_are_not_economy() {
     assert!(economy_terms(&e).iter().any(|t| t == "prêt"));
     assert!(economy(&e));
 }
+
+/// Evidence the economy label got, after every group (negative ones too).
+fn economy_evidence(e: &Explanation) -> f64 {
+    e.topics
+        .iter()
+        .filter(|t| t.label == "economy")
+        .map(|t| t.evidence)
+        .sum()
+}
+
+fn diplomacy(e: &Explanation) -> bool {
+    e.topics
+        .iter()
+        .any(|t| t.label == "diplomacy" && t.assigned)
+}
+
+#[test]
+fn asset_freezes_are_sanctions_not_economy() {
+    let cases = [
+        (
+            "ar",
+            "الاتحاد الأوروبي يمدد تجميد أصول مالية لوزراء سابقين",
+            "قرر الاتحاد الأوروبي تمديد تجميد الأصول المالية لعدد من الوزراء السابقين لعام آخر، وقالت الحكومة إنها ستواصل جهودها لاسترجاع الأموال.",
+        ),
+        (
+            "fr",
+            "L'UE prolonge le gel des avoirs financiers d'anciens ministres",
+            "Le gel des avoirs, décidé il y a sept ans, vise des fonds et des comptes financiers d'anciens dirigeants.",
+        ),
+        (
+            "en",
+            "EU extends asset freeze on former ministers",
+            "The asset freeze covers financial accounts held by the former ministers, the EU said.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(!economy(&e), "{lang}: {title:?} should not be economy");
+        assert!(
+            economy_evidence(&e) < 2.0,
+            "{lang}: economy evidence {} in {title:?}",
+            economy_evidence(&e)
+        );
+        // The same words still make the story diplomacy (sanctions).
+        let sanction_points: f64 = e
+            .topics
+            .iter()
+            .filter(|t| t.label == "diplomacy")
+            .flat_map(|t| t.hits.iter())
+            .filter(|h| h.points > 0.0)
+            .map(|h| h.points)
+            .sum();
+        assert!(
+            sanction_points > 0.0,
+            "{lang}: no diplomacy points in {title:?}"
+        );
+    }
+}
