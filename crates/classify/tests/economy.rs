@@ -133,12 +133,6 @@ fn economy_evidence(e: &Explanation) -> f64 {
         .sum()
 }
 
-fn diplomacy(e: &Explanation) -> bool {
-    e.topics
-        .iter()
-        .any(|t| t.label == "diplomacy" && t.assigned)
-}
-
 #[test]
 fn asset_freezes_are_sanctions_not_economy() {
     let cases = [
