@@ -175,3 +175,48 @@ fn asset_freezes_are_sanctions_not_economy() {
         );
     }
 }
+
+#[test]
+fn food_banks_and_the_tax_office_name_are_not_finance() {
+    // A food bank is a charity and "Revenue" in the tax office's name is not
+    // a company's revenue: the compound hides the economic word.
+    let cases = [
+        (
+            "ar",
+            "متطوعون يوزعون الطعام",
+            "افتتح متطوعون بنك الطعام في الحي لمساعدة الأسر، ويستقبل بنك الدم المتبرعين يوم الجمعة.",
+            "بنك",
+        ),
+        (
+            "fr",
+            "Des bénévoles distribuent des repas",
+            "La banque alimentaire du quartier accueille chaque semaine des familles, et la banque de sang appelle aux dons.",
+            "banque",
+        ),
+        (
+            "en",
+            "Volunteers hand out meals",
+            "The food bank opened on Monday. HM Revenue and Customs said its phone lines would reopen tomorrow.",
+            "bank",
+        ),
+    ];
+    for (lang, title, body, word) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            !terms.iter().any(|t| t == word || t == "revenue"),
+            "{lang}: {terms:?}"
+        );
+    }
+
+    // A bank and a company's revenue are still economic.
+    let e = explain(
+        "en",
+        "Bank profits rise",
+        "The bank said revenue rose 8% as interest rates climbed.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        terms.iter().any(|t| t == "bank") && terms.iter().any(|t| t == "revenue"),
+        "{terms:?}"
+    );
+}
