@@ -220,3 +220,33 @@ fn food_banks_and_the_tax_office_name_are_not_finance() {
         "{terms:?}"
     );
 }
+
+#[test]
+fn commercial_flights_and_economic_pressure_are_not_trade() {
+    // "Commercial" flights are scheduled air travel, and "economic pressure"
+    // on a government is a diplomatic lever: neither is trade or the economy.
+    let cases = [
+        (
+            "ar",
+            "استئناف الرحلات إلى العاصمة",
+            "أعلنت الحكومة استئناف الرحلات التجارية إلى العاصمة، في إطار الضغوط الاقتصادية على النظام.",
+        ),
+        (
+            "fr",
+            "Reprise des vols vers la capitale",
+            "Les vols commerciaux reprendront lundi, a annoncé le gouvernement, qui veut accentuer la pression économique sur le régime.",
+        ),
+        (
+            "en",
+            "Flights to the capital resume",
+            "Commercial flights will resume on Monday, the government said, as it keeps up economic pressure on the regime.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
