@@ -250,3 +250,31 @@ fn commercial_flights_and_economic_pressure_are_not_trade() {
         );
     }
 }
+
+#[test]
+fn chlorine_gas_and_christmas_markets_are_not_energy_or_trade() {
+    let cases = [
+        (
+            "ar",
+            "المفتشون يؤكدون استخدام غاز الكلور",
+            "قال المحققون إن غاز الكلور استخدم في الهجوم، وقتل شخص في أحد أسواق عيد الميلاد.",
+        ),
+        (
+            "fr",
+            "Attaque sur un marché de Noël",
+            "Un camion a foncé sur le marché de Noël de la ville.",
+        ),
+        (
+            "en",
+            "Inspectors confirm chlorine gas use",
+            "Inspectors said chlorine gas was used in the attack, and a lorry drove into a Christmas market.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
