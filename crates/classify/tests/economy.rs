@@ -1,0 +1,280 @@
+//! Economy rule families (`data/topics/economy.toml`): the words that look
+//! economic but are not. Sentences written for the tests, in Arabic, French
+//! and English.
+
+use newsflow_classify::{Classifier, Explanation};
+use newsflow_proto::CleanedArticle;
+use std::sync::OnceLock;
+
+fn classifier() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
+}
+
+fn explain(lang: &str, title: &str, body: &str) -> Explanation {
+    classifier().explain(&CleanedArticle {
+        id: "t".into(),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+/// The economy terms that fired, as they were written in the rules.
+fn economy_terms(e: &Explanation) -> Vec<String> {
+    e.topics
+        .iter()
+        .filter(|t| t.label == "economy")
+        .flat_map(|t| t.hits.iter())
+        .filter(|h| h.points > 0.0)
+        .map(|h| h.term.clone())
+        .collect()
+}
+
+fn economy(e: &Explanation) -> bool {
+    e.topics.iter().any(|t| t.label == "economy" && t.assigned)
+}
+
+#[test]
+fn a_card_is_not_energy() {
+    // بطاقة (card) reads as بـ + طاقة (with energy) once the proclitic is
+    // stripped: identity and credit cards are not energy markets.
+    let e = explain(
+        "ar",
+        "قواعد جديدة للتحقق من السن",
+        "سيطلب من المستخدمين تقديم بطاقة هوية أو بطاقة الائتمان، وتقول الهيئة إن البطاقات لن تحفظ.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        !terms.iter().any(|t| t == "الطاقة"),
+        "card counted as energy: {terms:?}"
+    );
+
+    // The word for energy itself still counts.
+    let e = explain(
+        "ar",
+        "ارتفاع أسعار الطاقة",
+        "ارتفعت أسعار الطاقة والمحروقات في الأسواق هذا الشهر.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "الطاقة"));
+    assert!(economy(&e));
+}
+
+#[test]
+fn words_with_a_second_sense_need_an_economic_neighbour() {
+    // صناعة is "making" as well as "industry", التشغيل "operating" as well as
+    // "employment": alone they do not count.
+    let e = explain(
+        "ar",
+        "الميليشيات تستحدث معامل جديدة",
+        "استحدثت الميليشيات معامل لصناعة الألغام، وقال المسؤول إن التشغيل السليم للمطار يتطلب جدارا.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        !terms.iter().any(|t| t == "الصناعة" || t == "التشغيل"),
+        "{terms:?}"
+    );
+
+    // Next to an economic term they still count.
+    let e = explain(
+        "ar",
+        "تراجع الصناعة",
+        "تراجعت الصناعة في البلاد مع ارتفاع أسعار الطاقة وتباطؤ النمو الاقتصادي.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "الصناعة"));
+    assert!(economy(&e));
+}
+
+#[test]
+fn drafts_decisions_and_idioms_are_not_economy() {
+    let cases = [
+        (
+            "ar",
+            "تصويت في مجلس الأمن",
+            "يصوت المجلس على مشروع قرار يدين الهجوم، وقال مصدر قريب من دوائر صناعة القرار إن الوفد سيطلب التصدي لتمويل الإرهاب.",
+        ),
+        (
+            "fr",
+            "Les joueurs sont prêts à tout",
+            "Les alliés sont prêts à resserrer l'étau. Le scrutin ne servira pas de monnaie d'échange, et la lutte contre le financement du terrorisme continue.",
+        ),
+        (
+            "en",
+            "Crackdown on terror financing",
+            "Police said the network was involved in terrorist financing across the region.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+
+    // A loan is still a loan, and a budget a budget.
+    let e = explain(
+        "fr",
+        "Le FMI accorde un prêt au Sénégal",
+        "Le prêt doit soutenir le budget et réduire le déficit.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "prêt"));
+    assert!(economy(&e));
+}
+
+/// Evidence the economy label got, after every group (negative ones too).
+fn economy_evidence(e: &Explanation) -> f64 {
+    e.topics
+        .iter()
+        .filter(|t| t.label == "economy")
+        .map(|t| t.evidence)
+        .sum()
+}
+
+#[test]
+fn asset_freezes_are_sanctions_not_economy() {
+    let cases = [
+        (
+            "ar",
+            "الاتحاد الأوروبي يمدد تجميد أصول مالية لوزراء سابقين",
+            "قرر الاتحاد الأوروبي تمديد تجميد الأصول المالية لعدد من الوزراء السابقين لعام آخر، وقالت الحكومة إنها ستواصل جهودها لاسترجاع الأموال.",
+        ),
+        (
+            "fr",
+            "L'UE prolonge le gel des avoirs financiers d'anciens ministres",
+            "Le gel des avoirs, décidé il y a sept ans, vise des fonds et des comptes financiers d'anciens dirigeants.",
+        ),
+        (
+            "en",
+            "EU extends asset freeze on former ministers",
+            "The asset freeze covers financial accounts held by the former ministers, the EU said.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(!economy(&e), "{lang}: {title:?} should not be economy");
+        assert!(
+            economy_evidence(&e) < 2.0,
+            "{lang}: economy evidence {} in {title:?}",
+            economy_evidence(&e)
+        );
+        // The same words still make the story diplomacy (sanctions).
+        let sanction_points: f64 = e
+            .topics
+            .iter()
+            .filter(|t| t.label == "diplomacy")
+            .flat_map(|t| t.hits.iter())
+            .filter(|h| h.points > 0.0)
+            .map(|h| h.points)
+            .sum();
+        assert!(
+            sanction_points > 0.0,
+            "{lang}: no diplomacy points in {title:?}"
+        );
+    }
+}
+
+#[test]
+fn food_banks_and_the_tax_office_name_are_not_finance() {
+    // A food bank is a charity and "Revenue" in the tax office's name is not
+    // a company's revenue: the compound hides the economic word.
+    let cases = [
+        (
+            "ar",
+            "متطوعون يوزعون الطعام",
+            "افتتح متطوعون بنك الطعام في الحي لمساعدة الأسر، ويستقبل بنك الدم المتبرعين يوم الجمعة.",
+            "بنك",
+        ),
+        (
+            "fr",
+            "Des bénévoles distribuent des repas",
+            "La banque alimentaire du quartier accueille chaque semaine des familles, et la banque de sang appelle aux dons.",
+            "banque",
+        ),
+        (
+            "en",
+            "Volunteers hand out meals",
+            "The food bank opened on Monday. HM Revenue and Customs said its phone lines would reopen tomorrow.",
+            "bank",
+        ),
+    ];
+    for (lang, title, body, word) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            !terms.iter().any(|t| t == word || t == "revenue"),
+            "{lang}: {terms:?}"
+        );
+    }
+
+    // A bank and a company's revenue are still economic.
+    let e = explain(
+        "en",
+        "Bank profits rise",
+        "The bank said revenue rose 8% as interest rates climbed.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        terms.iter().any(|t| t == "bank") && terms.iter().any(|t| t == "revenue"),
+        "{terms:?}"
+    );
+}
+
+#[test]
+fn commercial_flights_and_economic_pressure_are_not_trade() {
+    // "Commercial" flights are scheduled air travel, and "economic pressure"
+    // on a government is a diplomatic lever: neither is trade or the economy.
+    let cases = [
+        (
+            "ar",
+            "استئناف الرحلات إلى العاصمة",
+            "أعلنت الحكومة استئناف الرحلات التجارية إلى العاصمة، في إطار الضغوط الاقتصادية على النظام.",
+        ),
+        (
+            "fr",
+            "Reprise des vols vers la capitale",
+            "Les vols commerciaux reprendront lundi, a annoncé le gouvernement, qui veut accentuer la pression économique sur le régime.",
+        ),
+        (
+            "en",
+            "Flights to the capital resume",
+            "Commercial flights will resume on Monday, the government said, as it keeps up economic pressure on the regime.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
+
+#[test]
+fn chlorine_gas_and_christmas_markets_are_not_energy_or_trade() {
+    let cases = [
+        (
+            "ar",
+            "المفتشون يؤكدون استخدام غاز الكلور",
+            "قال المحققون إن غاز الكلور استخدم في الهجوم، وقتل شخص في أحد أسواق عيد الميلاد.",
+        ),
+        (
+            "fr",
+            "Attaque sur un marché de Noël",
+            "Un camion a foncé sur le marché de Noël de la ville.",
+        ),
+        (
+            "en",
+            "Inspectors confirm chlorine gas use",
+            "Inspectors said chlorine gas was used in the attack, and a lorry drove into a Christmas market.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
