@@ -2,24 +2,10 @@
 //! economic but are not. Sentences written for the tests, in Arabic, French
 //! and English.
 
-use newsflow_classify::{Classifier, Explanation};
-use newsflow_proto::CleanedArticle;
-use std::sync::OnceLock;
+mod common;
 
-fn classifier() -> &'static Classifier {
-    static C: OnceLock<Classifier> = OnceLock::new();
-    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
-}
-
-fn explain(lang: &str, title: &str, body: &str) -> Explanation {
-    classifier().explain(&CleanedArticle {
-        id: "t".into(),
-        title: title.into(),
-        body: body.into(),
-        language: lang.into(),
-        ..Default::default()
-    })
-}
+use common::explain;
+use newsflow_classify::Explanation;
 
 /// The economy terms that fired, as they were written in the rules.
 fn economy_terms(e: &Explanation) -> Vec<String> {
@@ -33,7 +19,7 @@ fn economy_terms(e: &Explanation) -> Vec<String> {
 }
 
 fn economy(e: &Explanation) -> bool {
-    e.topics.iter().any(|t| t.label == "economy" && t.assigned)
+    common::assigned(e, "economy")
 }
 
 #[test]
