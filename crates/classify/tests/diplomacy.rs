@@ -1,0 +1,202 @@
+//! Diplomacy rule families (`data/topics/diplomacy.toml`): climate conferences,
+//! international law, one state's accusations and proxies, and the market and
+//! resignation words that count against the label. Sentences written for the
+//! tests, in Arabic, French and English.
+
+mod common;
+
+use common::explain;
+use newsflow_classify::Explanation;
+
+/// Points that the named group of the diplomacy label added to the evidence.
+fn group_points(e: &Explanation, group: &str) -> f64 {
+    common::group_points(e, "diplomacy", group)
+}
+
+fn diplomacy(e: &Explanation) -> bool {
+    common::assigned(e, "diplomacy")
+}
+
+#[test]
+fn un_climate_conferences_are_international_conferences() {
+    let cases = [
+        (
+            "ar",
+            "الوفود تصل إلى مؤتمر المناخ",
+            "وصلت وفود أكثر من مئة دولة إلى مؤتمر الأطراف للمناخ في مصر، حيث طالب رئيس السنغال فرنسا والدول الغنية بالوفاء بتعهداتها لدول الجنوب.",
+        ),
+        (
+            "fr",
+            "Les délégations arrivent à la COP28",
+            "Les délégations de plus de cent pays arrivent à la COP28 à Dubaï, où le Sénégal demande à la France et aux pays riches de tenir leurs promesses de financement.",
+        ),
+        (
+            "en",
+            "Leaders urged to keep their pledges at COP27",
+            "Delegations from more than a hundred countries arrived at the climate summit in Egypt, where Senegal asked Britain and other rich nations to honour their pledges.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "international organisations") > 0.0,
+            "{lang}: no conference points in {title:?}"
+        );
+        assert!(diplomacy(&e), "{lang}: {title:?} should be diplomacy");
+    }
+}
+
+#[test]
+fn international_law_is_between_states() {
+    let cases = [
+        (
+            "ar",
+            "بيان",
+            "قالت الحكومة إن القصف يعد انتهاكا للقانون الدولي.",
+        ),
+        (
+            "fr",
+            "Communiqué",
+            "Le gouvernement estime que ces frappes violent le droit international.",
+        ),
+        (
+            "en",
+            "Statement",
+            "The government said the strikes were a breach of international law.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "talks, treaties and sanctions") > 0.0,
+            "{lang}: no points for international law in {body:?}"
+        );
+    }
+}
+
+#[test]
+fn west_texas_intermediate_is_crude_not_a_mediator() {
+    let cases = [
+        ("ar", "النفط", "ارتفع خام غرب تكساس الوسيط إلى 70 دولارا."),
+        ("en", "Oil", "West Texas Intermediate rose to 70 dollars."),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "talks, treaties and sanctions"),
+            0.0,
+            "{lang}: {body:?}"
+        );
+    }
+}
+
+#[test]
+fn one_states_allegations_and_denials_about_another_count() {
+    let cases = [
+        (
+            "fr",
+            "Paris et Londres rejettent les allégations de Moscou",
+            "La France et le Royaume-Uni rejettent les allégations de la Russie selon lesquelles l'Ukraine préparerait une provocation. Kiev a démenti toute accusation de la Russie.",
+        ),
+        (
+            "en",
+            "London rejects Moscow's allegations",
+            "Britain and France rejected the allegations by Russia that Ukraine was planning a provocation. Ukraine denied the accusation by Russia.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "one state towards another") > 0.0,
+            "{lang}: no state-to-state points in {title:?}"
+        );
+    }
+    // The same words in a domestic court story name one country: no points.
+    let e = explain(
+        "en",
+        "Mayor denies the allegations",
+        "The mayor of a town in France denied the allegations of fraud in court on Monday.",
+    );
+    assert_eq!(group_points(&e, "one state towards another"), 0.0);
+}
+
+#[test]
+fn a_states_proxies_are_relations_between_states() {
+    let cases = [
+        (
+            "ar",
+            "تحذير",
+            "قال رئيس الوزراء الإسرائيلي إن إسرائيل ستتحرك ضد إيران وليس ضد وكلائها في سوريا فقط.",
+        ),
+        (
+            "en",
+            "Warning",
+            "The Israeli prime minister said Israel would act against Iran and not only its proxies in Syria.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "one state towards another") > 0.0,
+            "{lang}: no state-to-state points in {body:?}"
+        );
+    }
+}
+
+#[test]
+fn a_market_report_that_cites_sanctions_is_not_diplomacy() {
+    let cases = [
+        (
+            "ar",
+            "أسعار النفط ترتفع",
+            "ارتفعت أسعار النفط اليوم وصعد خام برنت إلى 80 دولارا للبرميل، مع مخاوف من تراجع الإمدادات بسبب العقوبات، وارتفعت الأسهم في البورصة.",
+        ),
+        (
+            "fr",
+            "Le prix du pétrole grimpe",
+            "Le prix du pétrole grimpe : le Brent gagne deux dollars le baril, porté par les craintes liées aux sanctions, et la Bourse de Paris recule.",
+        ),
+        (
+            "en",
+            "Oil prices rise",
+            "Oil prices rose on Monday and Brent gained two dollars a barrel on fears that sanctions would cut supply, while shares fell on Wall Street.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "markets") < 0.0,
+            "{lang}: no market points in {title:?}"
+        );
+        assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
+    }
+}
+
+#[test]
+fn a_foreign_minister_resigning_is_domestic_politics() {
+    let cases = [
+        (
+            "ar",
+            "استقالة وزير الخارجية",
+            "أعلن وزير الخارجية استقالته من الحكومة اليوم بعد خلاف مع رئيس الوزراء حول خطة الحكومة.",
+        ),
+        (
+            "fr",
+            "Démission du ministre des Affaires étrangères",
+            "Le ministre des Affaires étrangères a présenté sa démission au président, en désaccord avec le Premier ministre sur le programme du gouvernement.",
+        ),
+        (
+            "en",
+            "Foreign secretary resigns",
+            "The foreign secretary resigned from the cabinet on Monday after a dispute with the prime minister over the government's plan.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "resignations and reshuffles") < 0.0,
+            "{lang}: no resignation points in {title:?}"
+        );
+        assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
+    }
+}
