@@ -12,7 +12,7 @@
 use crate::matcher::{Affix, Case, Hit, Matcher, PatternSpec};
 use crate::normalize::{normalize_term, MatchText, Zone};
 use crate::LoadError;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub const GENERATED: &str = include_str!("../../../data/gazetteer.tsv");
 pub const CURATED: &str = include_str!("../../../data/curated/gazetteer.tsv");
@@ -87,6 +87,17 @@ impl Guard {
     }
 }
 
+/// The code of curated entries that name the source's own state without
+/// naming it: a Tunisian radio's "رئيس الجمهورية" (the President of the
+/// Republic) is Tunisia's. They count, for the source's home country, only
+/// for a source with one, and only unqualified ("رئيس الجمهورية الجزائري"
+/// names Algeria instead).
+pub const HOME: &str = "@home";
+/// The term shown in the evidence of such a mention.
+const HOME_TERM: &str = "(the source's own state)";
+/// How many tokens after a home-state title a place name qualifies it.
+const HOME_QUALIFIER_WINDOW: usize = 3;
+
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub kind: Kind,
@@ -105,6 +116,9 @@ pub struct Gazetteer {
     /// Arabic country names shaped like a feminine nisba (السعودية), in
     /// matching form without the article: never a language.
     feminine_names: HashSet<String>,
+    /// Country code -> the entry a home-state title counts as (an alias
+    /// entry the matcher never returns).
+    home_entries: HashMap<String, usize>,
 }
 
 /// One accepted place mention.
@@ -325,21 +339,54 @@ impl Gazetteer {
             .collect();
         let matcher = Matcher::new(specs).map_err(data_err("data/gazetteer.tsv"))?;
         let regions = parse_regions().map_err(data_err("data/regions.json"))?;
+        // Past the matcher's patterns: one home-state entry per country.
+        let countries: BTreeSet<String> = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Country)
+            .map(|e| e.code.clone())
+            .collect();
+        let mut home_entries = HashMap::new();
+        for code in countries {
+            home_entries.insert(code.clone(), entries.len());
+            entries.push(Entry {
+                kind: Kind::Alias,
+                code,
+                term: HOME_TERM.to_owned(),
+                guard: None,
+            });
+        }
         Ok(Gazetteer {
             entries,
             matcher,
             regions,
             feminine_names,
+            home_entries,
         })
     }
 
-    /// Place mentions that pass their guards, in text order.
-    pub fn find(&self, text: &MatchText, lang: &str, title: &str, body: &str) -> Vec<PlaceHit> {
+    /// Place mentions that pass their guards, in text order. `home` is the
+    /// source's home country: the one its unqualified home-state titles
+    /// ([`HOME`]) name.
+    pub fn find(
+        &self,
+        text: &MatchText,
+        lang: &str,
+        title: &str,
+        body: &str,
+        home: Option<&str>,
+    ) -> Vec<PlaceHit> {
         let hits = self.matcher.find(text, lang, title, body);
         let mut accepted = Vec::new();
         let mut guarded = Vec::new();
+        let mut home_titles = Vec::new();
         for hit in hits {
             let entry = &self.entries[hit.spec];
+            if entry.code == HOME {
+                if let Some(&i) = home.and_then(|h| self.home_entries.get(h)) {
+                    home_titles.push(PlaceHit { entry: i, hit });
+                }
+                continue;
+            }
             if entry.kind == Kind::Block
                 || self.is_credit_or_language(entry, &hit, text, title, body)
                 || (lang == "ar" && self.is_kunya(entry, &hit, text))
@@ -371,6 +418,16 @@ impl Gazetteer {
                 accepted.push(p);
             }
         }
+        // "رئيس الجمهورية الجزائري", "président de la République du Mali":
+        // the place after the title says whose it is.
+        let qualified = |t: &PlaceHit| {
+            accepted.iter().any(|p| {
+                p.hit.first > t.hit.last && p.hit.first <= t.hit.last + HOME_QUALIFIER_WINDOW
+            })
+        };
+        let home_titles: Vec<PlaceHit> =
+            home_titles.into_iter().filter(|t| !qualified(t)).collect();
+        accepted.extend(home_titles);
         accepted.sort_by_key(|p| p.hit.first);
         accepted
     }

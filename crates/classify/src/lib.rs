@@ -293,7 +293,9 @@ impl Classifier {
         let lang = article.language.as_str();
         let text = MatchText::new(title, body);
 
-        let places = self.gazetteer.find(&text, lang, title, body);
+        let places = self
+            .gazetteer
+            .find(&text, lang, title, body, self.home_country(article));
         let dateline_codes = self.dateline_countries(article);
         let dateline_place = article
             .dateline
@@ -395,7 +397,7 @@ impl Classifier {
         let text = MatchText::new("", &dateline.place);
         let mut codes: Vec<String> = self
             .gazetteer
-            .find(&text, &article.language, "", &dateline.place)
+            .find(&text, &article.language, "", &dateline.place, None)
             .into_iter()
             .map(|p| &self.gazetteer.entries[p.entry])
             .filter(|e| e.kind != Kind::Region)
@@ -407,7 +409,7 @@ impl Classifier {
             let text = MatchText::new("", &place);
             codes = self
                 .gazetteer
-                .find(&text, &article.language, "", &place)
+                .find(&text, &article.language, "", &place, None)
                 .into_iter()
                 .map(|p| &self.gazetteer.entries[p.entry])
                 .filter(|e| e.kind != Kind::Region)

@@ -402,3 +402,76 @@ fn countries_named_once_in_passing_are_no_focus() {
         Some("TN"),
     );
 }
+
+/// Codes of the countries an article names.
+fn countries_of(
+    c: &Classifier,
+    lang: &str,
+    source: Option<&str>,
+    title: &str,
+    body: &str,
+) -> Vec<String> {
+    c.classify(CleanedArticle {
+        id: "h".into(),
+        source: source.map(str::to_owned),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+    .countries
+    .into_iter()
+    .map(|c| c.code)
+    .collect()
+}
+
+#[test]
+fn a_local_outlets_president_of_the_republic_is_its_own_state() {
+    let c = classifier();
+    // A Tunisian radio: the President of the Republic, named by title only,
+    // is Tunisia's, and the call is where the story is, not the caller.
+    let title = "رئيس الجمهورية يتلقى مكالمة هاتفية من الرئيس الفرنسي";
+    let body = "تلقى رئيس الجمهورية مساء اليوم مكالمة هاتفية من الرئيس الفرنسي تناولت العلاقات \
+                الثنائية. وأكد رئيس الجمهورية خلال المكالمة أهمية التعاون مع فرنسا.";
+    expect_primary(&c, "ar", Some("Jawhara FM"), title, body, Some("TN"));
+    let named = countries_of(&c, "ar", Some("Jawhara FM"), title, body);
+    assert!(named.iter().any(|n| n == "TN"), "{named:?}");
+    // A pan-Arab channel has no state of its own: the title names no country.
+    let named = countries_of(&c, "ar", Some("Sky News Arabia"), title, body);
+    assert!(!named.iter().any(|n| n == "TN"), "{named:?}");
+    // Qualified by a place, the title is that country's.
+    let named = countries_of(
+        &c,
+        "ar",
+        Some("Jawhara FM"),
+        "رئيس الجمهورية الجزائري يزور روما",
+        "وصل رئيس الجمهورية الجزائري إلى روما في زيارة رسمية.",
+    );
+    assert!(named.iter().any(|n| n == "DZ"), "{named:?}");
+    assert!(!named.iter().any(|n| n == "TN"), "{named:?}");
+
+    // A Moroccan site in French: its head of government.
+    let title = "Le chef du gouvernement reçoit une délégation espagnole";
+    let body = "Le chef du gouvernement a reçu mardi une délégation espagnole. Les deux parties \
+                ont évoqué la coopération avec l'Espagne.";
+    expect_primary(&c, "fr", Some("Hespress"), title, body, Some("MA"));
+    let named = countries_of(
+        &c,
+        "fr",
+        Some("Hespress"),
+        "Le président de la République du Sénégal en visite",
+        "Le président de la République du Sénégal est arrivé lundi.",
+    );
+    assert!(!named.iter().any(|n| n == "MA"), "{named:?}");
+
+    // English titles are not listed: a BBC story about Sri Lanka speaks of
+    // "the prime minister" of Sri Lanka.
+    let named = countries_of(
+        &c,
+        "en",
+        Some("bbc"),
+        "Prime minister resigns after protests",
+        "The prime minister of Sri Lanka resigned. The prime minister said the government would stay.",
+    );
+    assert_eq!(named, vec!["LK".to_owned()]);
+}
