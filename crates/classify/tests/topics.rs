@@ -252,3 +252,23 @@ fn a_political_transition_is_not_an_energy_transition_and_bills_are_not_laws() {
     );
     assert!(group_points(&bills, "economy", "business, jobs, energy, prices") > 0.0);
 }
+
+#[test]
+fn elected_is_not_the_national_team() {
+    // "منتخب" after a noun is "elected": politics, not the sport term.
+    let e = explain(
+        "ar",
+        "غياب المجالس المنتخبة",
+        "قال رئيس هيئة الانتخابات إن غياب هيكل بلدي منتخب منذ سنوات سابقة، وطالب بتنظيم الانتخابات البلدية.",
+    );
+    assert_eq!(group_points(&e, "politics", "sport and culture"), 0.0);
+    assert!(group_points(&e, "politics", "elections and parties") > 0.0);
+    assert!(assigned(&e, "politics"));
+    // The national team is still sport.
+    let e = explain(
+        "ar",
+        "المنتخب يفوز",
+        "فاز المنتخب الوطني على منتخب مصر في المباراة الودية.",
+    );
+    assert!(group_points(&e, "politics", "sport and culture") < 0.0);
+}
