@@ -272,3 +272,23 @@ fn elected_is_not_the_national_team() {
     );
     assert!(group_points(&e, "politics", "sport and culture") < 0.0);
 }
+
+#[test]
+fn an_arms_race_and_an_election_race_are_not_sport() {
+    let e = explain(
+        "ar",
+        "مخاوف من سباق التسلح",
+        "حذر خبراء من سباق التسلح في المنطقة بعد صفقة أسلحة جديدة.",
+    );
+    assert_eq!(group_points(&e, "security", "sport and leisure"), 0.0);
+    assert!(group_points(&e, "security", "military and defence") > 0.0);
+    let e = explain(
+        "ar",
+        "احتدام السباق الانتخابي",
+        "احتدم السباق الانتخابي بين المرشحين قبل أسبوع من الاقتراع.",
+    );
+    assert_eq!(group_points(&e, "politics", "sport and culture"), 0.0);
+    assert!(assigned(&e, "politics"));
+    let e = explain("ar", "سباق الماراثون", "فاز العداء بسباق الماراثون الدولي.");
+    assert!(group_points(&e, "security", "sport and leisure") < 0.0);
+}
