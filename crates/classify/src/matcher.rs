@@ -63,6 +63,10 @@ struct Compiled {
     tokens: usize,
     /// A single token of three letters or fewer.
     short: bool,
+    /// The term ends in ة, which the matching form folds into ه: a text token
+    /// that ends in a written ه there is another word (عملة "currency" and
+    /// عمله "his work"; عهدة "a mandate" and عهده "his era").
+    taa_marbuta: bool,
 }
 
 /// A match that passed every check.
@@ -139,6 +143,7 @@ impl Matcher {
             let arabic = is_arabic(&norm);
             let mut forms = Vec::new();
             let takes_article = spec.strip_article;
+            let taa_marbuta = arabic && raw.trim_end().ends_with('ة');
             if arabic && norm.starts_with("ال") && norm.chars().nth(2).is_some_and(|c| c != ' ') {
                 if spec.strip_article && norm.chars().take_while(|c| *c != ' ').count() >= 4 {
                     norm = norm["ال".len()..].to_owned();
@@ -165,6 +170,7 @@ impl Matcher {
                     arabic,
                     tokens,
                     short: tokens == 1 && form.chars().count() <= 3,
+                    taa_marbuta,
                 });
             }
         }
@@ -229,6 +235,9 @@ impl Matcher {
                 if !c.arabic && !case_ok(spec, text, first, last, title, body) {
                     continue;
                 }
+                if c.taa_marbuta && suffix.is_empty() && ends_in_ha(text, last, title, body) {
+                    continue;
+                }
                 debug_assert!(last + 1 - first == c.tokens);
                 candidates.push((
                     c.tokens,
@@ -263,6 +272,15 @@ impl Matcher {
         hits.sort_by_key(|h| h.first);
         hits
     }
+}
+
+/// Whether token `i` is written with a final ه (diacritics and tatweel aside).
+fn ends_in_ha(text: &MatchText, i: usize, title: &str, body: &str) -> bool {
+    original(text, i, i, title, body)
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        == Some('ه')
 }
 
 /// The original text of tokens `first..=last`.
@@ -349,6 +367,18 @@ mod tests {
             assert_eq!(terms_found(&m, "", text).len(), 1, "{text}");
         }
         for text in ["أمين", "المؤمن", "أمنع"] {
+            assert!(terms_found(&m, "", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_final_ta_marbuta_is_not_a_written_ha() {
+        let m = Matcher::new(vec![spec("العملة", Affix::Inflected, true)]).unwrap();
+        for text in ["العملة", "بالعملة", "عملة", "العملةَ"] {
+            assert_eq!(terms_found(&m, "", text).len(), 1, "{text}");
+        }
+        // "his work", "his work" with a case ending: another word.
+        for text in ["عمله", "وعمله", "عملهُ"] {
             assert!(terms_found(&m, "", text).is_empty(), "{text}");
         }
     }
