@@ -351,7 +351,8 @@ impl Topics {
         body: &str,
         places: &PlaceContext,
     ) -> Vec<TopicScore> {
-        // A word that is a place name here (مالي the country, not "financial") is not a topic term.
+        // A word that is a place name here (مالي the country, not "financial") is not a topic term;
+        // a longer term that names a place inside it ("الريال اليمني", the Yemeni riyal) still is.
         let hits: Vec<Hit> = self
             .matcher
             .find(text, lang, title, body)
@@ -366,7 +367,7 @@ impl Topics {
                 !places
                     .tokens
                     .get(h.first..=h.last)
-                    .is_some_and(|s| s.iter().any(|p| *p))
+                    .is_some_and(|s| s.iter().all(|p| *p))
             })
             .collect();
         let body_tokens = text.body_tokens() as f64;

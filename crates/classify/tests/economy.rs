@@ -264,3 +264,27 @@ fn chlorine_gas_and_christmas_markets_are_not_energy_or_trade() {
         );
     }
 }
+
+#[test]
+fn real_madrid_and_a_transfer_fee_are_not_the_currency_market() {
+    // "الريال" alone is Real Madrid in a sport story; a fee in euros is a sum
+    // of money, which only reinforces an economic theme.
+    let e = explain(
+        "ar",
+        "الريال يقدم عرضا مذهلا لضم المهاجم",
+        "قدم الريال عرضا بقيمة 100 مليون يورو لضم المهاجم، ويأمل الريال في حسم الصفقة قبل مباراة الكلاسيكو.",
+    );
+    let terms = economy_terms(&e);
+    assert!(!terms.iter().any(|t| t == "اليورو"), "{terms:?}");
+    assert!(!terms.iter().any(|t| t == "الريال"), "{terms:?}");
+    assert!(!economy(&e), "{terms:?}");
+    // The riyal named with its country is the currency.
+    let e = explain(
+        "ar",
+        "تراجع الريال اليمني",
+        "تراجع الريال اليمني أمام الدولار في سوق الصرف، وارتفعت أسعار المواد الغذائية.",
+    );
+    let terms = economy_terms(&e);
+    assert!(terms.iter().any(|t| t == "الريال اليمني"), "{terms:?}");
+    assert!(economy(&e), "{terms:?}");
+}
