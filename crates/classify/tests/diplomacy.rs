@@ -200,3 +200,61 @@ fn a_foreign_minister_resigning_is_domestic_politics() {
         assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
     }
 }
+
+#[test]
+fn a_ban_or_a_recognition_at_home_is_not_diplomacy() {
+    // A ban decided at home, a confession, facial recognition: no second state.
+    let cases = [
+        (
+            "ar",
+            "افتتاح أول دار سينما بعد حظر طويل",
+            "افتتحت أول دار سينما في المدينة بعد حظر دام عقودا، وأعلنت السلطات حظر التدخين في القاعات. وجاء الاعتراف بالخطأ من المنظمين.",
+        ),
+        (
+            "fr",
+            "La reconnaissance faciale interdite dans les écoles",
+            "Le gouvernement a interdit la reconnaissance faciale dans les écoles après une plainte de parents.",
+        ),
+        (
+            "en",
+            "Facial recognition banned in schools",
+            "Ministers banned facial recognition in schools after complaints from parents about privacy.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "talks, treaties and sanctions"),
+            0.0,
+            "{lang}: {body:?}"
+        );
+        assert!(!diplomacy(&e), "{lang}: {body:?} is not diplomacy");
+    }
+}
+
+#[test]
+fn an_embargo_between_states_is_diplomacy() {
+    let e = explain(
+        "ar",
+        "تمديد حظر الأسلحة على ليبيا",
+        "قرر مجلس الأمن الدولي بالإجماع تمديد حظر الأسلحة المفروض على ليبيا لعام آخر، وطالب الأمين العام للأمم المتحدة الدول الأعضاء باحترام الحظر.",
+    );
+    assert!(group_points(&e, "talks, treaties and sanctions") > 0.0);
+    assert!(diplomacy(&e));
+    // One state's ban on another: the stance of one state towards another.
+    let e = explain(
+        "ar",
+        "السعودية تحظر واردات من كندا",
+        "أعلنت السعودية حظر الواردات من كندا ردا على انتقادات كندا لسجلها الحقوقي.",
+    );
+    assert!(group_points(&e, "one state towards another") > 0.0);
+    // The chemical-weapons watchdog is an international organisation, and
+    // its subject is security.
+    let e = explain(
+        "ar",
+        "مفتشو منظمة حظر الأسلحة الكيميائية يصلون",
+        "وصل مفتشو منظمة حظر الأسلحة الكيميائية إلى سوريا للتحقيق في الهجوم.",
+    );
+    assert!(group_points(&e, "international organisations") > 0.0);
+    assert!(common::group_points(&e, "security", "weapons of mass destruction") > 0.0);
+}
