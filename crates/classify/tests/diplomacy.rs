@@ -258,3 +258,22 @@ fn an_embargo_between_states_is_diplomacy() {
     assert!(group_points(&e, "international organisations") > 0.0);
     assert!(common::group_points(&e, "security", "weapons of mass destruction") > 0.0);
 }
+
+#[test]
+fn a_visit_is_diplomacy_between_two_states() {
+    // A head of government touring a province at home.
+    let e = explain(
+        "ar",
+        "رئيس الحكومة في زيارة إلى الجنوب",
+        "أدى رئيس الحكومة زيارة ميدانية إلى ولاية تطاوين حيث اطلع على سير المشاريع في الجهة.",
+    );
+    assert!(!diplomacy(&e), "a visit at home");
+    // One state's leader visiting another.
+    let e = explain(
+        "ar",
+        "العاهل المغربي في زيارة إلى فرنسا",
+        "بدأ العاهل المغربي زيارة إلى فرنسا يلتقي خلالها الرئيس الفرنسي لبحث التعاون بين المغرب وفرنسا.",
+    );
+    assert!(group_points(&e, "one state towards another") > 0.0);
+    assert!(diplomacy(&e));
+}
