@@ -292,3 +292,36 @@ fn an_arms_race_and_an_election_race_are_not_sport() {
     let e = explain("ar", "سباق الماراثون", "فاز العداء بسباق الماراثون الدولي.");
     assert!(group_points(&e, "security", "sport and leisure") < 0.0);
 }
+
+#[test]
+fn an_ending_does_not_turn_a_term_into_another_word() {
+    // "according to" is not an accord, "accordée" (granted) neither, a
+    // hospital ward is not a war.
+    let e = explain(
+        "en",
+        "Hospital ward reopens",
+        "According to the hospital, the ward reopened on Monday, according to staff.",
+    );
+    assert_eq!(
+        group_points(&e, "diplomacy", "talks, treaties and sanctions"),
+        0.0
+    );
+    assert_eq!(group_points(&e, "security", "armed conflict"), 0.0);
+    let e = explain(
+        "fr",
+        "Une interview accordée au magazine",
+        "Dans une interview accordée au magazine, l'acteur a parlé de son film.",
+    );
+    assert_eq!(
+        group_points(&e, "diplomacy", "talks, treaties and sanctions"),
+        0.0
+    );
+    // The words themselves still count.
+    let e = explain(
+        "en",
+        "Accord signed",
+        "The two countries signed an accord after the war ended.",
+    );
+    assert!(group_points(&e, "diplomacy", "talks, treaties and sanctions") > 0.0);
+    assert!(group_points(&e, "security", "armed conflict") > 0.0);
+}
