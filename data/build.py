@@ -23,6 +23,10 @@ DEFAULT_SOURCE = os.path.join(HERE, "..", "..", "shared", "data")
 
 # Latin-script city names: cities at least this big (plus every capital).
 LATIN_CITY_MIN_POP = 300_000
+# ...and Arab-world towns down to this size when GeoNames spells them in plain
+# ASCII, as the press does (Idlib, Nablus, Hebron, Ramadi, Deir ez-Zor); names
+# with transliteration marks (Dar‘ā, Al Fallūjah) are not the press's spelling.
+LATIN_TOWN_MIN_POP_ARAB = 100_000
 # Arabic-script city names: big cities of the Arab world, very big elsewhere
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000
@@ -228,6 +232,7 @@ def build_gazetteer(src):
             or maghreb
             or sahel_town
             or (sahel_small and letter_count(name) >= SAHEL_TOWN_LONG_NAME)
+            or (code in arab and pop >= LATIN_TOWN_MIN_POP_ARAB and name.isascii())
         ):
             keep("latin", name, code, pop)
         for name in city.get("alternatenames", []):
