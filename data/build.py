@@ -23,6 +23,10 @@ DEFAULT_SOURCE = os.path.join(HERE, "..", "..", "shared", "data")
 
 # Latin-script city names: cities at least this big (plus every capital).
 LATIN_CITY_MIN_POP = 300_000
+# ...and Arab-world towns down to this size when GeoNames spells them in plain
+# ASCII, as the press does (Idlib, Nablus, Hebron, Ramadi, Deir ez-Zor); names
+# with transliteration marks (Dar‘ā, Al Fallūjah) are not the press's spelling.
+LATIN_TOWN_MIN_POP_ARAB = 100_000
 # Arabic-script city names: big cities of the Arab world, very big elsewhere
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000
@@ -31,9 +35,23 @@ ARABIC_CITY_MIN_POP_OTHER = 2_000_000
 # not to be a common word: Munich (ميونيخ), Cologne, Kazan, Odessa, Medellín.
 ARABIC_CITY_MIN_POP_OTHER_LONG = 1_000_000
 ARABIC_LONG_NAME = 5
-# The Maghreb is the project's home ground: its towns are named down to this size.
+# Arabic names of Arab-world towns below ARABIC_CITY_MIN_POP_ARAB: news hotspots
+# (درعا، إدلب، نابلس، جنين، عفرين، شرم الشيخ) are small towns. Names with the
+# article need a bigger town (الخليل، الفلوجة، القامشلي): small towns with the
+# article are mostly common words (see below).
+ARABIC_TOWN_MIN_POP_ARAB = 30_000
+ARABIC_TOWN_ARTICLE_MIN_POP_ARAB = 100_000
+ARABIC_TOWN_MIN_LETTERS = 4
+# The Maghreb and the Sahel are the project's home ground: their towns are
+# named down to this size in both scripts (the Sahel members come from
+# regions.json: BF ML MR NE TD).
 MAGHREB = {"DZ", "LY", "MA", "MR", "TN", "EH"}
 MAGHREB_CITY_MIN_POP = 40_000
+SAHEL_CITY_MIN_POP = 40_000
+# ...and Sahel towns down to the smallest GeoNames has (15,000) when the name is
+# long enough not to be a word (Tillabéri, Douentza, Aribinda; not Say, Pô, Bol).
+SAHEL_TOWN_MIN_POP = 15_000
+SAHEL_TOWN_LONG_NAME = 6
 # A name shared by cities of several countries is kept only when one is
 # clearly the one meant (this many times more populous than the next).
 AMBIGUITY_RATIO = 5
@@ -76,6 +94,19 @@ def is_arabic_name(name):
     return bool(letters) and all("\u0621" <= c <= "\u0652" for c in letters)
 
 
+def stem_letters(name):
+    """Letters of an Arabic name without its diacritics and article: how long
+    a word it would be (السلط is سلط, three letters)."""
+    folded = fold(name)
+    if folded.startswith("ال"):
+        folded = folded[2:]
+    return sum(1 for c in folded if c.isalpha())
+
+
+def letter_count(name):
+    return sum(1 for c in name if c.isalpha())
+
+
 def is_latin_name(name):
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and all(ord(c) < 0x250 for c in letters)
@@ -92,6 +123,12 @@ def fold(name):
     return "".join(out)
 
 
+def bare(term):
+    """fold() without Latin accents: two names the matcher cannot tell apart
+    (León, Leon; اَلْمَنْصُورَة, المنصورة) have the same bare form."""
+    return "".join(c for c in unicodedata.normalize("NFD", fold(term)) if not unicodedata.combining(c))
+
+
 def read_stoplist(path):
     words = set()
     with open(path, encoding="utf-8") as f:
@@ -104,6 +141,7 @@ def read_stoplist(path):
 
 def build_gazetteer(src):
     rows = set()  # (lang, kind, code, term)
+    flags = {}  # row -> its guard (the 5th column, read by the Rust loader)
 
     def add(lang, kind, code, term):
         term = nfc(term)
@@ -169,46 +207,80 @@ def build_gazetteer(src):
 
     # GeoNames cities: big ones only, unambiguous names only.
     stop = read_stoplist(os.path.join(HERE, "curated", "city_stoplist.txt"))
-    arab = set(load(os.path.join(src, "labelled", "regions.json"))["arab_world"])
+    regions = load(os.path.join(src, "labelled", "regions.json"))
+    arab = set(regions["arab_world"])
+    sahel = set(regions["sahel"]) - MAGHREB
     by_name = {}  # (script, name) -> {country: population}
+    guarded = {}  # (script, name) -> True when every town of that name needs a guard
+
+    def keep(script, name, code, pop, guard=False):
+        key = (script, nfc(name))
+        d = by_name.setdefault(key, {})
+        d[code] = max(d.get(code, 0), pop)
+        guarded[key] = guarded.get(key, True) and guard
+
     for city in cities.values():
         pop, code = city["population"], city["countrycode"]
         is_capital = city["name"] in capitals and capitals[city["name"]] == code
-        home = code in MAGHREB and pop >= MAGHREB_CITY_MIN_POP
-        if pop >= LATIN_CITY_MIN_POP or is_capital or home:
-            for name in {city["name"]}:
-                if is_latin_name(name):
-                    d = by_name.setdefault(("latin", nfc(name)), {})
-                    d[code] = max(d.get(code, 0), pop)
-        arabic_min = ARABIC_CITY_MIN_POP_ARAB if code in arab else ARABIC_CITY_MIN_POP_OTHER_LONG
-        if pop >= arabic_min or is_capital or home:
-            for name in city.get("alternatenames", []):
-                letters = sum(1 for ch in name if not ch.isspace() and ch not in "-'")
-                big = pop >= ARABIC_CITY_MIN_POP_OTHER or code in arab or is_capital or home
-                if not big and letters < ARABIC_LONG_NAME:
-                    continue
-                # Small towns whose Arabic name carries the article are mostly
-                # common words (الخميس Thursday, الجديد new): big cities only.
-                # Maghreb towns are named down to MAGHREB_CITY_MIN_POP with the
-                # article too (المهدية، القيروان); city_stoplist.txt holds the
-                # ones that are common words (الوادي the valley, الجديدة new).
-                small = pop < ARABIC_CITY_MIN_POP_ARAB and not is_capital and not home
-                if is_arabic_name(name) and not (small and name.startswith("ال")):
-                    d = by_name.setdefault(("arabic", nfc(name)), {})
-                    d[code] = max(d.get(code, 0), pop)
+        maghreb = code in MAGHREB and pop >= MAGHREB_CITY_MIN_POP
+        sahel_town = code in sahel and pop >= SAHEL_CITY_MIN_POP
+        sahel_small = code in sahel and pop >= SAHEL_TOWN_MIN_POP
+        name = city["name"]
+        if is_latin_name(name) and (
+            pop >= LATIN_CITY_MIN_POP
+            or is_capital
+            or maghreb
+            or sahel_town
+            or (sahel_small and letter_count(name) >= SAHEL_TOWN_LONG_NAME)
+            or (code in arab and pop >= LATIN_TOWN_MIN_POP_ARAB and name.isascii())
+        ):
+            keep("latin", name, code, pop)
+        for name in city.get("alternatenames", []):
+            if not is_arabic_name(name):
+                continue
+            letters = sum(1 for ch in name if not ch.isspace() and ch not in "-'")
+            # Small towns whose Arabic name carries the article are mostly
+            # common words (الخميس Thursday, الجديد new): only the bigger ones
+            # (الخليل، الفلوجة، القامشلي). Maghreb towns are named down to
+            # MAGHREB_CITY_MIN_POP with the article too (المهدية، القيروان);
+            # city_stoplist.txt holds the ones that are common words (الوادي
+            # the valley, الجديدة new).
+            article = fold(name).startswith("ال")
+            stem = stem_letters(name)
+            guard = False
+            if is_capital or maghreb or (code in arab and pop >= ARABIC_CITY_MIN_POP_ARAB):
+                ok = True
+            elif code in arab and pop >= (ARABIC_TOWN_ARTICLE_MIN_POP_ARAB if article else ARABIC_TOWN_MIN_POP_ARAB):
+                # A small town's name of three letters is a word (باب door, بلد
+                # country, خبر news); one of four often is (درعا shield, جنين
+                # embryo, دوما always): it counts only in an article that names
+                # the country (or the Sahel) otherwise.
+                ok = stem >= ARABIC_TOWN_MIN_LETTERS
+                guard = stem < ARABIC_LONG_NAME
+            elif sahel_town:
+                # Arabic transliterations of Sahel names are words when short
+                # (دوري league, جيبو his pocket, سارة Sarah): five letters or more.
+                ok = stem >= ARABIC_LONG_NAME
+            elif sahel_small:
+                ok = stem >= SAHEL_TOWN_LONG_NAME
+            else:
+                ok = pop >= ARABIC_CITY_MIN_POP_OTHER or (
+                    pop >= ARABIC_CITY_MIN_POP_OTHER_LONG and letters >= ARABIC_LONG_NAME
+                )
+            if ok:
+                keep("arabic", name, code, pop, guard)
     # Every population of the same name, to judge ambiguity against small towns too.
     all_pops = {}
     for city in cities.values():
         for name in [city["name"]] + [n for n in city.get("alternatenames", []) if is_arabic_name(n)]:
-            key = nfc(name)
-            d = all_pops.setdefault(key, {})
+            d = all_pops.setdefault(bare(name), {})
             d[city["countrycode"]] = max(d.get(city["countrycode"], 0), city["population"])
     country_names = {(t[3].lower(), t[2]) for t in rows if t[1] in ("country", "demonym")}
     country_name_set = {n for n, _ in country_names}
     for (script, name), _ in sorted(by_name.items()):
         if fold(name) in stop:
             continue
-        pops = sorted(all_pops.get(name, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+        pops = sorted(all_pops.get(bare(name), {}).items(), key=lambda kv: (-kv[1], kv[0]))
         code, top = pops[0]
         if len(pops) > 1 and top < AMBIGUITY_RATIO * pops[1][1]:
             continue
@@ -219,6 +291,8 @@ def build_gazetteer(src):
             add("fr", "city", code, name)
         else:
             add("ar", "city", code, name)
+            if guarded[(script, name)]:
+                flags[("ar", "city", code, nfc(name))] = "needs=" + code
 
     # A demonym or name shared by several countries ("American": US and its
     # territories) is kept only for the most populous of them.
@@ -229,9 +303,6 @@ def build_gazetteer(src):
             owners.setdefault((lang, fold(term)), set()).add(code)
     # The same across languages: French "Américan" (Northern Mariana Islands)
     # is the English "American" quoted in a French text.
-    def bare(term):
-        return "".join(c for c in unicodedata.normalize("NFD", fold(term)) if not unicodedata.combining(c))
-
     any_lang = {}
     for lang, kind, code, term in rows:
         if kind in ("country", "demonym"):
@@ -247,7 +318,7 @@ def build_gazetteer(src):
             if code != max(sorted(others), key=lambda c: population.get(c, 0)):
                 continue
         kept.add((lang, kind, code, term))
-    return sorted(kept)
+    return sorted(row + ((flags[row],) if row in flags else ()) for row in kept)
 
 
 def build_iptc(src):
@@ -272,7 +343,7 @@ def render_gazetteer(rows):
     header = (
         "# Generated by data/build.py from CLDR 48, mledoze/countries and GeoNames (see data/LICENSES.md).\n"
         "# Do not edit: change data/build.py or data/curated/ and rebuild.\n"
-        "# lang\tkind\tcode\tterm\n"
+        "# lang\tkind\tcode\tterm\t[flags, as in data/curated/gazetteer.tsv]\n"
     )
     return header + "".join("\t".join(r) + "\n" for r in rows)
 

@@ -1,0 +1,174 @@
+//! Towns of the home ground (the Maghreb and the Sahel) and of the Arab world
+//! name their country (data/build.py, docs/classification.md "Gazetteer"):
+//! Sahel towns in both scripts, Arab-world towns in Arabic down to 30,000
+//! people; short names that are also words count only next to their country,
+//! and names that are common words never count. Sentences written for the
+//! tests, in Arabic, French and English.
+
+mod common;
+
+use newsflow_proto::{CleanedArticle, EnrichedArticle};
+
+fn run(lang: &str, title: &str, body: &str) -> EnrichedArticle {
+    common::classifier().classify(CleanedArticle {
+        id: "t".into(),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+fn countries(lang: &str, body: &str) -> Vec<String> {
+    run(lang, "", body)
+        .countries
+        .into_iter()
+        .map(|c| c.code)
+        .collect()
+}
+
+#[track_caller]
+fn names(lang: &str, body: &str, code: &str) {
+    let found = countries(lang, body);
+    assert!(
+        found.iter().any(|c| c == code),
+        "{body:?}: expected {code}, got {found:?}"
+    );
+}
+
+#[track_caller]
+fn never(lang: &str, body: &str, code: &str) {
+    let found = countries(lang, body);
+    assert!(
+        !found.iter().any(|c| c == code),
+        "{body:?}: {code} must not count, got {found:?}"
+    );
+}
+
+#[test]
+fn a_sahel_town_names_its_country_in_french_and_english() {
+    names(
+        "fr",
+        "Des combattants ont attaqué un poste près de Ménaka, selon des sources locales.",
+        "ML",
+    );
+    names(
+        "fr",
+        "Le convoi a quitté Tombouctou mardi avant d'être pris dans une embuscade.",
+        "ML",
+    );
+    names(
+        "fr",
+        "Une attaque a visé la gendarmerie de Djibo dans la nuit de samedi.",
+        "BF",
+    );
+    names(
+        "fr",
+        "Les déplacés affluent vers Tillabéri après les violences.",
+        "NE",
+    );
+    names(
+        "en",
+        "Gunmen attacked a checkpoint outside Kidal on Sunday, officials said.",
+        "ML",
+    );
+    names(
+        "en",
+        "Thousands of refugees have crossed into Abéché in recent weeks.",
+        "TD",
+    );
+}
+
+#[test]
+fn a_sahel_town_names_its_country_in_arabic() {
+    names("ar", "هاجم مسلحون موقعا عسكريا قرب كيدال فجر اليوم.", "ML");
+    names(
+        "ar",
+        "وصل مئات المهاجرين إلى أغاديز في طريقهم نحو الشمال.",
+        "NE",
+    );
+}
+
+#[test]
+fn the_town_is_the_event_place() {
+    let e = run(
+        "fr",
+        "Attaque meurtrière près de Ménaka",
+        "Des hommes armés ont tué plusieurs civils. Paris et Washington ont condamné l'attaque.",
+    );
+    assert_eq!(
+        e.primary_country.as_deref(),
+        Some("ML"),
+        "{:?}",
+        e.countries
+    );
+}
+
+#[test]
+fn a_syrian_or_palestinian_town_names_its_country_in_arabic() {
+    names("ar", "قصفت الطائرات أحياء في مدينة عفرين صباح اليوم.", "SY");
+    names(
+        "ar",
+        "اقتحمت قوات الاحتلال مدينة نابلس واعتقلت ثلاثة شبان.",
+        "PS",
+    );
+    names("ar", "سقطت قذائف على بلدة خان شيخون.", "SY");
+    names("ar", "تظاهر المئات في خان يونس جنوب القطاع.", "PS");
+    names(
+        "ar",
+        "أعلنت السلطات إغلاق المدارس في ولاية منوبة بسبب الأمطار.",
+        "TN",
+    );
+}
+
+#[test]
+fn a_four_letter_town_counts_only_next_to_its_country() {
+    // درعا is also "a shield", جنين "an embryo", دوما "always".
+    never("ar", "ارتدى الصحفي درعا واقية من الرصاص.", "SY");
+    never("ar", "نجح العلماء في بناء جنين من الخلايا الجذعية.", "PS");
+    never("ar", "كان دوما يردد هذه العبارة.", "SY");
+    // ...and the town counts when the article names its country.
+    let e = run("ar", "", "نزح آلاف المدنيين من درعا جنوب سوريا بعد القصف.");
+    let syria = e.countries.iter().find(|c| c.code == "SY");
+    assert!(
+        syria.is_some_and(|c| c.evidence.iter().any(|t| t == "درعا")),
+        "{:?}",
+        e.countries
+    );
+}
+
+#[test]
+fn a_town_name_that_is_a_common_word_never_counts() {
+    // بيان "statement" (Bayan, Kuwait), ثورة "revolution" (Thawra, Syria),
+    // الهندية "Indian" (Hindiya, Iraq), إطار "frame" (Atar, Mauritania),
+    // السلط "the authorities" in Tunisian Arabic (Salt, Jordan).
+    never("ar", "أصدرت الوزارة بيان صحفي مساء الأحد.", "KW");
+    never("ar", "تحدث الكاتب عن ثورة في عالم الاتصالات.", "SY");
+    never("ar", "ارتفعت صادرات الشركة الهندية هذا العام.", "IQ");
+    never("ar", "وقع الطرفان اتفاقا في إطار التعاون الثنائي.", "MR");
+    never("ar", "دعا الأهالي السلط الجهوية إلى التدخل.", "JO");
+    // الرمادي "grey" (Ramadi) counts only next to Iraq.
+    never("ar", "يتوفر الهاتف باللون الرمادي والأزرق.", "IQ");
+    // Sahel towns that are words or names: San (San Francisco), Léo (a given name).
+    never("fr", "Le festival s'est ouvert à San Francisco.", "ML");
+    never("fr", "Léo a marqué deux buts samedi.", "BF");
+}
+
+#[test]
+fn a_sahel_town_that_is_a_surname_needs_no_name_beside_it() {
+    never(
+        "en",
+        "Chinese commerce ministry spokesman Gao Feng said talks had stalled.",
+        "ML",
+    );
+    never(
+        "ar",
+        "قال المتحدث باسم وزارة التجارة الصينية غاو فنغ إن المفاوضات متوقفة.",
+        "ML",
+    );
+    names(
+        "en",
+        "A suicide bomber struck a market in Gao on Friday.",
+        "ML",
+    );
+}
