@@ -24,3 +24,15 @@ fn tunisian_harga_counts_only_next_to_migration_words() {
     assert!(group_points(&e, "migration", "burning") > 0.0);
     assert!(assigned(&e, "migration"));
 }
+
+#[test]
+fn counted_migrants_in_the_accusative_are_migrants() {
+    // Numbers from 11 to 99 take the accusative singular: "35 مهاجرا".
+    let e = explain(
+        "ar",
+        "غرق 35 مهاجرا",
+        "غرق 35 مهاجرا قبالة السواحل، وأنقذ الصيادون 12 لاجئا آخرين.",
+    );
+    assert!(group_points(&e, "migration", "migrants and refugees") > 0.0);
+    assert!(assigned(&e, "migration"));
+}
