@@ -95,8 +95,9 @@ impl Guard {
 pub const HOME: &str = "@home";
 /// The term shown in the evidence of such a mention.
 const HOME_TERM: &str = "(the source's own state)";
-/// How many tokens after a home-state title a place name qualifies it.
-const HOME_QUALIFIER_WINDOW: usize = 3;
+/// Words that link a home-state title to the place that qualifies it
+/// ("président de la République du Sénégal"), in matching form.
+const HOME_QUALIFIER_LINKS: &[&str] = &["du", "de", "des", "d", "of"];
 
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -420,10 +421,17 @@ impl Gazetteer {
         }
         // "رئيس الجمهورية الجزائري", "président de la République du Mali":
         // the place after the title says whose it is.
+        // The place must follow at once (an adjective: "الجزائري", "malien"),
+        // or after one linking word ("du Sénégal"); a place further on is the
+        // object of the sentence ("رئيس الجمهورية يزور فرنسا").
+        let starts_at = |token: usize| accepted.iter().any(|p| p.hit.first == token);
         let qualified = |t: &PlaceHit| {
-            accepted.iter().any(|p| {
-                p.hit.first > t.hit.last && p.hit.first <= t.hit.last + HOME_QUALIFIER_WINDOW
-            })
+            let next = t.hit.last + 1;
+            let linked = text
+                .tokens
+                .get(next)
+                .is_some_and(|w| HOME_QUALIFIER_LINKS.contains(&&text.text[w.start..w.end]));
+            starts_at(next) || (linked && starts_at(next + 1))
         };
         let home_titles: Vec<PlaceHit> =
             home_titles.into_iter().filter(|t| !qualified(t)).collect();

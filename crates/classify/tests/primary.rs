@@ -449,6 +449,15 @@ fn a_local_outlets_president_of_the_republic_is_its_own_state() {
     );
     assert!(named.iter().any(|n| n == "DZ"), "{named:?}");
     assert!(!named.iter().any(|n| n == "TN"), "{named:?}");
+    // A place further on is the object: the home state's president visits it.
+    let named = countries_of(
+        &c,
+        "ar",
+        Some("Jawhara FM"),
+        "رئيس الجمهورية يزور فرنسا",
+        "يؤدي رئيس الجمهورية زيارة رسمية إلى فرنسا الأسبوع المقبل.",
+    );
+    assert!(named.iter().any(|n| n == "TN"), "{named:?}");
 
     // A Moroccan site in French: its head of government.
     let title = "Le chef du gouvernement reçoit une délégation espagnole";
