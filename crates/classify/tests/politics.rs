@@ -389,3 +389,38 @@ fn the_public_prosecutor_is_not_a_deputy() {
     assert_eq!(group_points(&e, "government"), 0.0);
     assert!(!politics(&e));
 }
+
+#[test]
+fn a_cabinet_reshuffle_in_each_usage() {
+    let cases = [
+        // Tunisian papers write تحوير وزاري where others write تعديل وزاري.
+        (
+            "ar",
+            "تحوير وزاري مرتقب",
+            "يستعد رئيس الحكومة لإعلان التحوير الوزاري خلال الأيام القادمة.",
+        ),
+        (
+            "ar",
+            "تعديل وزاري مرتقب",
+            "يستعد رئيس الحكومة لإعلان التعديل الوزاري خلال الأيام القادمة.",
+        ),
+        (
+            "fr",
+            "Un remaniement attendu",
+            "Le chef du gouvernement s'apprête à annoncer un remaniement dans les prochains jours.",
+        ),
+        (
+            "en",
+            "Reshuffle expected",
+            "The prime minister is expected to announce a reshuffle in the coming days.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "parliament and government") > 0.0,
+            "{lang}: no reshuffle points in {title:?}"
+        );
+        assert!(politics(&e), "{lang}: {title:?} should be politics");
+    }
+}
