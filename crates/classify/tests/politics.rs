@@ -424,3 +424,33 @@ fn a_cabinet_reshuffle_in_each_usage() {
         assert!(politics(&e), "{lang}: {title:?} should be politics");
     }
 }
+
+#[test]
+fn political_tension_in_a_market_report_is_a_cause_not_a_subject() {
+    let cases = [
+        (
+            "ar",
+            "الذهب يرتفع",
+            "ارتفعت أسعار الذهب بفعل التوترات السياسية في أوروبا، وسط المخاطر السياسية التي تخشاها الأسواق.",
+        ),
+        (
+            "fr",
+            "L'or progresse",
+            "L'or progresse sur fond d'incertitude politique en Europe, un risque politique que craignent les marchés.",
+        ),
+        (
+            "en",
+            "Gold rises",
+            "Gold prices rose on political uncertainty in Europe, a political risk that markets fear.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "parliament and government"),
+            0.0,
+            "{lang}: political points in {title:?}"
+        );
+        assert!(!politics(&e), "{lang}: {title:?} is a market report");
+    }
+}
