@@ -454,3 +454,32 @@ fn political_tension_in_a_market_report_is_a_cause_not_a_subject() {
         assert!(!politics(&e), "{lang}: {title:?} is a market report");
     }
 }
+
+#[test]
+fn a_vote_on_a_draft_resolution_is_the_un_not_a_parliament() {
+    let cases = [
+        (
+            "ar",
+            "مجلس الأمن",
+            "أرجأ مجلس الأمن التصويت على مشروع قرار بشأن الهدنة.",
+        ),
+        (
+            "fr",
+            "Conseil de sécurité",
+            "Le Conseil de sécurité a reporté le vote sur le projet de résolution sur la trêve.",
+        ),
+        (
+            "en",
+            "Security Council",
+            "The Security Council postponed the vote on a draft resolution on the truce.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "elections and parties"),
+            0.0,
+            "{lang}: a UN vote counted as an election in {body:?}"
+        );
+    }
+}
