@@ -277,3 +277,29 @@ fn a_visit_is_diplomacy_between_two_states() {
     assert!(group_points(&e, "one state towards another") > 0.0);
     assert!(diplomacy(&e));
 }
+
+#[test]
+fn safety_greetings_and_names_are_not_peace() {
+    // السلامة (safety) folds to السلام + a possessive ه; عبد السلام is a name,
+    // السلام عليكم a greeting, دار السلام a city, the Nobel peace prize an award.
+    let cases = [
+        "حذرت هيئة الطيران من مخاطر على سلامة الركاب وطالبت الشركات بإجراءات للسلامة.",
+        "قال المتحدث عبد السلام في كلمة بدأها بعبارة السلام عليكم إن الوفد وصل إلى دار السلام.",
+        "فازت الناشطة بجائزة نوبل للسلام لهذا العام.",
+    ];
+    for body in cases {
+        let e = explain("ar", "خبر", body);
+        assert_eq!(
+            group_points(&e, "talks, treaties and sanctions"),
+            0.0,
+            "{body:?}"
+        );
+    }
+    // Peace between states still counts.
+    let e = explain(
+        "ar",
+        "خبر",
+        "دعا الرئيس إلى السلام بين البلدين بعد سنوات من الحرب.",
+    );
+    assert!(group_points(&e, "talks, treaties and sanctions") > 0.0);
+}
