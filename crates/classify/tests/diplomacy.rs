@@ -303,3 +303,61 @@ fn safety_greetings_and_names_are_not_peace() {
     );
     assert!(group_points(&e, "talks, treaties and sanctions") > 0.0);
 }
+
+#[test]
+fn a_province_is_not_a_boycott() {
+    // مقاطعة is a province (مقاطعة كيبيك) as often as a boycott: alone it
+    // counts only with two countries close by.
+    let e = explain(
+        "ar",
+        "حرائق في الغابات",
+        "اندلعت حرائق في الغابات في مقاطعة شمالية وأجلت السلطات السكان من القرى المجاورة.",
+    );
+    assert_eq!(group_points(&e, "talks, treaties and sanctions"), 0.0);
+    assert_eq!(group_points(&e, "one state towards another"), 0.0);
+    // One state boycotting another.
+    let e = explain(
+        "ar",
+        "السعودية تعلن مقاطعة قطر",
+        "أعلنت السعودية مقاطعة قطر وقطع العلاقات معها، وطالبت الدول المقاطعة الدوحة بتنفيذ مطالبها.",
+    );
+    assert!(group_points(&e, "one state towards another") > 0.0);
+    assert!(diplomacy(&e));
+}
+
+#[test]
+fn pay_talks_between_unions_and_employers_are_not_diplomacy() {
+    let cases = [
+        (
+            "ar",
+            "انطلاق المفاوضات الاجتماعية",
+            "أعلنت النقابة انطلاق مفاوضات الأجور مع الحكومة الأسبوع المقبل، وقال الأمين العام إن المفاوضات الاجتماعية ستشمل القطاع العام.",
+        ),
+        (
+            "fr",
+            "Reprise des négociations salariales",
+            "Les syndicats des enseignants et le gouvernement reprennent les négociations salariales lundi.",
+        ),
+        (
+            "en",
+            "Nurses demand pay talks",
+            "The nurses' union said it would strike again unless the health secretary reopened pay talks, and pay negotiations with employers stalled.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "talks, treaties and sanctions"),
+            0.0,
+            "{lang}: {title:?}"
+        );
+        assert!(!diplomacy(&e), "{lang}: {title:?} is not diplomacy");
+    }
+    // Talks between states still count.
+    let e = explain(
+        "en",
+        "Talks in Geneva",
+        "Russia and Ukraine began talks in Geneva on Monday.",
+    );
+    assert!(group_points(&e, "talks, treaties and sanctions") > 0.0);
+}
