@@ -361,3 +361,99 @@ fn pay_talks_between_unions_and_employers_are_not_diplomacy() {
     );
     assert!(group_points(&e, "talks, treaties and sanctions") > 0.0);
 }
+
+#[test]
+fn a_named_summit_of_states_is_an_international_conference() {
+    // "القمة العربية" is a summit by name: no leader need stand next to it.
+    let e = explain(
+        "ar",
+        "انطلاق أعمال القمة العربية",
+        "تنطلق اليوم أعمال القمة العربية في دورتها الجديدة، وتناقش الأوضاع في المنطقة.",
+    );
+    assert!(group_points(&e, "international organisations") > 0.0);
+    // A summit next to the heads of state who attend it; a monarch is one.
+    let cases = [
+        (
+            "ar",
+            "قمة في عمان",
+            "استقبل العاهل الأردني الوفود المشاركة في القمة التي تبحث الأزمة في المنطقة.",
+        ),
+        (
+            "fr",
+            "Sommet à Addis-Abeba",
+            "Les chefs d'État se retrouvent au sommet pour discuter de la crise dans la région.",
+        ),
+        (
+            "en",
+            "Summit in Addis Ababa",
+            "Heads of state gather at the summit to discuss the crisis in the region.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "summits") > 0.0,
+            "{lang}: no summit points in {body:?}"
+        );
+    }
+    // A mountain top is not a summit of leaders.
+    let e = explain(
+        "en",
+        "Climbers",
+        "The climbers reached the summit of the mountain on Monday.",
+    );
+    assert_eq!(group_points(&e, "summits"), 0.0);
+}
+
+#[test]
+fn social_aid_at_home_is_not_foreign_aid() {
+    let e = explain(
+        "ar",
+        "المساعدات الاجتماعية",
+        "قررت الوزارة صرف المساعدات الاجتماعية للعائلات المعوزة قبل العيد.",
+    );
+    assert_eq!(group_points(&e, "talks, treaties and sanctions"), 0.0);
+}
+
+#[test]
+fn blood_donors_and_landlords_are_not_aid_donors() {
+    let cases = [
+        (
+            "fr",
+            "Les loyers flambent",
+            "Les bailleurs exigent trois mois de caution aux locataires de Kinshasa.",
+        ),
+        (
+            "en",
+            "Blood donors needed",
+            "The hospital appealed for blood donors and organ donors after a shortage.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "talks, treaties and sanctions"),
+            0.0,
+            "{lang}: {body:?}"
+        );
+    }
+    let cases = [
+        (
+            "fr",
+            "Conférence",
+            "Les bailleurs de fonds internationaux ont promis deux milliards au Niger.",
+        ),
+        (
+            "en",
+            "Conference",
+            "International donors pledged two billion dollars to Yemen at the donor conference.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "talks, treaties and sanctions") > 0.0,
+            "{lang}: {body:?}"
+        );
+    }
+}
