@@ -457,3 +457,32 @@ fn blood_donors_and_landlords_are_not_aid_donors() {
         );
     }
 }
+
+#[test]
+fn a_foreign_minister_sacked_is_domestic_politics() {
+    let cases = [
+        (
+            "ar",
+            "إقالة وزير الخارجية",
+            "أعلن الرئيس إقالة وزير الخارجية وتعيين مدير المخابرات خلفا له.",
+        ),
+        (
+            "fr",
+            "Limogeage du ministre des Affaires étrangères",
+            "Le président a limogé le ministre des Affaires étrangères et nommé son directeur de cabinet.",
+        ),
+        (
+            "en",
+            "Foreign secretary sacked",
+            "The prime minister sacked the foreign secretary on Monday and named the home secretary instead.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "resignations and reshuffles") < 0.0,
+            "{lang}: no dismissal points in {title:?}"
+        );
+        assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
+    }
+}
