@@ -486,3 +486,35 @@ fn a_foreign_minister_sacked_is_domestic_politics() {
         assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
     }
 }
+
+#[test]
+fn one_diplomatic_word_among_many_countries_is_not_enough() {
+    // A travel story that names four countries twice each and an embassy
+    // once, after the lead: the countries add evidence, but not enough to
+    // make one word in the body a story about relations between states.
+    let cases = [
+        (
+            "ar",
+            "موسم السياحة",
+            "وصل سياح من فرنسا وإسبانيا وإيطاليا وألمانيا إلى الشواطئ هذا الصيف. وقالت شركات السفر إن الحجوزات من فرنسا وإسبانيا ارتفعت، وإن السياح من إيطاليا وألمانيا يفضلون الفنادق الصغيرة.\n\nونصحت السفارة المسافرين بحمل جوازاتهم.",
+        ),
+        (
+            "fr",
+            "La saison touristique",
+            "Des touristes venus de France, d'Espagne, d'Italie et d'Allemagne sont arrivés sur les plages cet été. Les agences disent que les réservations depuis la France et l'Espagne augmentent, et que les touristes d'Italie et d'Allemagne préfèrent les petits hôtels.\n\nL'ambassade conseille aux voyageurs de garder leur passeport.",
+        ),
+        (
+            "en",
+            "The tourist season",
+            "Tourists from France, Spain, Italy and Germany arrived on the beaches this summer. Travel firms said bookings from France and Spain rose, and that tourists from Italy and Germany prefer small hotels.\n\nThe embassy advised travellers to carry their passports.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "diplomats and foreign ministries") > 0.0,
+            "{lang}: the embassy should count"
+        );
+        assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
+    }
+}
