@@ -518,3 +518,32 @@ fn one_diplomatic_word_among_many_countries_is_not_enough() {
         assert!(!diplomacy(&e), "{lang}: {title:?} should not be diplomacy");
     }
 }
+
+#[test]
+fn an_agreement_with_a_company_is_not_a_treaty() {
+    let cases = [
+        (
+            "ar",
+            "صفقة طاقة",
+            "وقعت الحكومة اتفاقية مع شركة صينية لبناء محطة للطاقة الشمسية.",
+        ),
+        (
+            "fr",
+            "Contrat d'énergie",
+            "Le ministère a signé un accord avec la société chinoise pour construire une centrale solaire.",
+        ),
+        (
+            "en",
+            "Energy contract",
+            "The ministry signed an agreement with the company to build a solar plant.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "talks, treaties and sanctions"),
+            0.0,
+            "{lang}: {body:?}"
+        );
+    }
+}
