@@ -547,3 +547,31 @@ fn an_agreement_with_a_company_is_not_a_treaty() {
         );
     }
 }
+
+#[test]
+fn the_g7_and_g20_are_clubs_of_states() {
+    let cases = [
+        (
+            "ar",
+            "مجموعة العشرين تحذر",
+            "حذرت مجموعة العشرين في ختام اجتماعها من خطر التوترات التجارية.",
+        ),
+        (
+            "fr",
+            "Le G20 met en garde",
+            "Le G20 met en garde contre les tensions commerciales à l'issue de sa réunion.",
+        ),
+        (
+            "en",
+            "G20 warns",
+            "The G20 warned of the risk of trade tensions at the end of its meeting.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "international organisations") > 0.0,
+            "{lang}: no points for the G20 in {title:?}"
+        );
+    }
+}
