@@ -575,3 +575,40 @@ fn the_g7_and_g20_are_clubs_of_states() {
         );
     }
 }
+
+#[test]
+fn a_counterpart_of_another_state_is_diplomacy() {
+    // "His counterpart" between two named states is a meeting of their
+    // officials, with or without a word for talks next to it.
+    let cases = [
+        (
+            "ar",
+            "لقاء في موسكو",
+            "التقى الرئيس الأمريكي نظيره الروسي في موسكو وتناولا الأوضاع في سوريا.",
+        ),
+        (
+            "fr",
+            "Rencontre à Moscou",
+            "Le président américain a retrouvé son homologue russe à Moscou pour évoquer la Syrie.",
+        ),
+        (
+            "en",
+            "Meeting in Moscow",
+            "The American president joined his Russian counterpart in Moscow to discuss Syria.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "one state towards another") > 0.0,
+            "{lang}: no counterpart points in {body:?}"
+        );
+    }
+    // A club beating its counterpart at home names one country.
+    let e = explain(
+        "ar",
+        "الدوري",
+        "فاز النادي الأهلي على نظيره الزمالك في القاهرة.",
+    );
+    assert_eq!(group_points(&e, "one state towards another"), 0.0);
+}
