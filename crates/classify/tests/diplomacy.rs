@@ -612,3 +612,29 @@ fn a_counterpart_of_another_state_is_diplomacy() {
     );
     assert_eq!(group_points(&e, "one state towards another"), 0.0);
 }
+
+#[test]
+fn the_coalitions_name_is_not_one_state_backing_another() {
+    // "The Coalition to Support Legitimacy in Yemen" names every interception
+    // report: its "support" is a name, not a state backing another.
+    let cases = [
+        (
+            "ar",
+            "اعتراض صاروخ",
+            "أعلن تحالف دعم الشرعية في اليمن بقيادة السعودية اعتراض صاروخ أطلقه الحوثيون.",
+        ),
+        (
+            "fr",
+            "Un missile intercepté",
+            "La coalition de soutien à la légitimité au Yémen, menée par l'Arabie saoudite, a intercepté un missile.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "one state towards another"),
+            0.0,
+            "{lang}: {body:?}"
+        );
+    }
+}
