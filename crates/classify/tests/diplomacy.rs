@@ -638,3 +638,22 @@ fn the_coalitions_name_is_not_one_state_backing_another() {
         );
     }
 }
+
+#[test]
+fn a_british_secretary_of_state_for_health_is_not_a_diplomat() {
+    // In British news a "Secretary of State for" health, education or
+    // Scotland is a cabinet minister at home.
+    let e = explain(
+        "en",
+        "Hospital waiting lists",
+        "The Secretary of State for Health said waiting lists would fall, and the shadow secretary of state called the plan weak.",
+    );
+    assert_eq!(group_points(&e, "diplomats and foreign ministries"), 0.0);
+    // The foreign secretary's full title and the American title still count.
+    let e = explain(
+        "en",
+        "Talks in Washington",
+        "The Secretary of State for Foreign Affairs flew to Washington, where the US secretary of state received her.",
+    );
+    assert!(group_points(&e, "diplomats and foreign ministries") > 0.0);
+}
