@@ -288,3 +288,67 @@ fn real_madrid_and_a_transfer_fee_are_not_the_currency_market() {
     assert!(terms.iter().any(|t| t == "الريال اليمني"), "{terms:?}");
     assert!(economy(&e), "{terms:?}");
 }
+
+#[test]
+fn a_currency_named_alone_is_a_sum_a_verb_or_a_tournament() {
+    // A coach's salary in dollars, a fine in euros, shelling that "pounded" a
+    // town and the women's "Euros" name a currency word with no economic
+    // term near it: no economy points.
+    let cases = [
+        (
+            "ar",
+            "مدرب جديد للمنتخب",
+            "وقع المدرب عقدا لثلاث سنوات مقابل 90 ألف دولار شهريا، وسيقود الفريق في التصفيات المقبلة.",
+            "الدولار",
+        ),
+        (
+            "fr",
+            "Une amende pour l'équipe",
+            "La fédération a infligé une amende de 2 000 euros au club après la bagarre entre supporters.",
+            "euro",
+        ),
+        (
+            "en",
+            "Artillery pounded the town overnight",
+            "Residents said artillery pounded the town for hours before the team flew home to prepare for the Euros.",
+            "pound",
+        ),
+    ];
+    for (lang, title, body, word) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(
+            !terms.iter().any(|t| t == word || t == "euro"),
+            "{lang}: {terms:?} in {title:?}"
+        );
+        assert!(!economy(&e), "{lang}: {title:?} should not be economy");
+    }
+
+    // Next to an economic term the currency is the market's subject.
+    let cases = [
+        (
+            "ar",
+            "تراجع الجنيه",
+            "تراجع الجنيه أمام الدولار بعد قرار البنك المركزي رفع أسعار الفائدة لمواجهة التضخم.",
+            "الدولار",
+        ),
+        (
+            "fr",
+            "L'euro recule",
+            "L'euro recule face au dollar après la décision de la banque centrale sur les taux d'intérêt.",
+            "dollar",
+        ),
+        (
+            "en",
+            "Pound falls against the dollar",
+            "The pound fell against the dollar after the central bank held interest rates as inflation rose.",
+            "pound",
+        ),
+    ];
+    for (lang, title, body, word) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(terms.iter().any(|t| t == word), "{lang}: {terms:?}");
+        assert!(economy(&e), "{lang}: {title:?} should be economy");
+    }
+}
