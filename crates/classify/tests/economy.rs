@@ -352,3 +352,25 @@ fn a_currency_named_alone_is_a_sum_a_verb_or_a_tournament() {
         assert!(economy(&e), "{lang}: {title:?} should be economy");
     }
 }
+
+#[test]
+fn an_institution_is_not_an_enterprise() {
+    // مؤسسة is any institution (the army, the state's institutions, a school,
+    // a charity); alone it is not a company.
+    let e = explain(
+        "ar",
+        "المؤسسة العسكرية تحذر",
+        "حذرت المؤسسة العسكرية من الفوضى، ودعت مؤسسة خيرية إلى حماية الأطفال في المؤسسات التربوية.",
+    );
+    let terms = economy_terms(&e);
+    assert!(!terms.iter().any(|t| t == "مؤسسة"), "{terms:?}");
+
+    // Next to an economic term it is an enterprise.
+    let e = explain(
+        "ar",
+        "مؤسسة صغيرة تضاعف أرباحها",
+        "ضاعفت مؤسسة صغيرة أرباحها هذا العام بعد ارتفاع مبيعات الشركة في الأسواق الخارجية.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "مؤسسة"));
+    assert!(economy(&e));
+}
