@@ -374,3 +374,48 @@ fn an_institution_is_not_an_enterprise() {
     assert!(economy_terms(&e).iter().any(|t| t == "مؤسسة"));
     assert!(economy(&e));
 }
+
+#[test]
+fn tariffs_and_trade_wars_are_trade() {
+    // Diplomacy lists tariffs and trade wars as one state's stance towards
+    // another; the longer phrase used to hide economy's "تجاري"/"commercial"
+    // inside it. They are trade too, so both labels count them.
+    let cases = [
+        (
+            "ar",
+            "الحرب التجارية تضر بالصادرات",
+            "قال الوزير إن الحرب التجارية والرسوم الجمركية الجديدة ستضر بالصادرات وبالنمو الاقتصادي.",
+            "الحرب التجارية",
+        ),
+        (
+            "fr",
+            "La guerre commerciale pèse sur les exportations",
+            "Les nouveaux droits de douane pèsent sur les exportations et la croissance, a dit le ministre.",
+            "droits de douane",
+        ),
+        (
+            "en",
+            "Trade war hits exports",
+            "New tariffs on steel will hurt exports and growth, the minister said of the trade war.",
+            "tariffs",
+        ),
+    ];
+    for (lang, title, body, term) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(terms.iter().any(|t| t == term), "{lang}: {terms:?}");
+        assert!(economy(&e), "{lang}: {title:?} should be economy");
+    }
+}
+
+#[test]
+fn the_lira_is_a_currency_next_to_economic_terms() {
+    let e = explain(
+        "ar",
+        "انهيار الليرة",
+        "واصلت الليرة التركية تراجعها أمام الدولار مع ارتفاع التضخم وأسعار الفائدة.",
+    );
+    let terms = economy_terms(&e);
+    assert!(terms.iter().any(|t| t == "الليرة"), "{terms:?}");
+    assert!(economy(&e));
+}
