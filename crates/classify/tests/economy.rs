@@ -419,3 +419,33 @@ fn the_lira_is_a_currency_next_to_economic_terms() {
     assert!(terms.iter().any(|t| t == "الليرة"), "{terms:?}");
     assert!(economy(&e));
 }
+
+#[test]
+fn a_fine_is_a_penalty_not_finance() {
+    // "Financial" in a fine or a penalty names the form of a punishment
+    // (a footballer, a smoker, a newspaper), not a financial theme.
+    let cases = [
+        (
+            "ar",
+            "عقوبة على اللاعب",
+            "فرض الاتحاد غرامة مالية على اللاعب وأوقفه ثلاث مباريات بعد دفعه للحكم.",
+        ),
+        (
+            "fr",
+            "Le joueur suspendu",
+            "La fédération lui inflige des pénalités financières et trois matchs de suspension.",
+        ),
+        (
+            "en",
+            "Player banned for three matches",
+            "The league imposed a financial penalty and banned the player for three matches.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
