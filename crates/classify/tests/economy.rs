@@ -449,3 +449,26 @@ fn a_fine_is_a_penalty_not_finance() {
         );
     }
 }
+
+#[test]
+fn job_counts_and_job_seekers_are_employment() {
+    // وظيفة is also a function (of an app) and توظيف a use (of data, of
+    // religion): only the employment collocations count on their own.
+    let e = explain(
+        "ar",
+        "مليون طلب توظيف",
+        "تلقت الهيئة مليون طلب توظيف لشغل عشرين ألف وظيفة في القطاع العام.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        terms.iter().any(|t| t == "طلب توظيف") && terms.iter().any(|t| t == "ألف وظيفة"),
+        "{terms:?}"
+    );
+
+    let e = explain(
+        "ar",
+        "تحديث جديد للتطبيق",
+        "أضاف التطبيق وظيفة جديدة تسمح بحذف الرسائل، وانتقد خبراء توظيف البيانات في الإعلانات.",
+    );
+    assert!(economy_terms(&e).is_empty(), "{:?}", economy_terms(&e));
+}
