@@ -472,3 +472,39 @@ fn job_counts_and_job_seekers_are_employment() {
     );
     assert!(economy_terms(&e).is_empty(), "{:?}", economy_terms(&e));
 }
+
+#[test]
+fn financial_as_money_found_corruption_or_malian_is_not_finance() {
+    // المالي/مالية is "financial" in a sum found on a suspect, a reward, a
+    // prize, a fine (Tunisian خطية), financial corruption, and "Malian"
+    // after the army or the forces: none of them is a financial theme.
+    let e = explain(
+        "ar",
+        "تفكيك شبكة لترويج المخدرات",
+        "حجزت الوحدات مبالغ مالية وخطية مالية لدى أفراد الشبكة، ورصدت الشرطة مكافأة مالية لمن يدلي بمعلومات في قضية فساد مالي.",
+    );
+    let terms = economy_terms(&e);
+    assert!(
+        !terms
+            .iter()
+            .any(|t| t == "المالية" || t == "مالي" || t == "الاقتصادية"),
+        "{terms:?}"
+    );
+    assert!(!economy(&e), "{terms:?}");
+
+    let e = explain(
+        "ar",
+        "القوات المالية تقتل مسلحين",
+        "قالت هيئة الأركان إن القوات المالية وقوة برخان قتلت ثلاثين مسلحا، وأكد الجيش المالي أن العملية مستمرة.",
+    );
+    assert!(economy_terms(&e).is_empty(), "{:?}", economy_terms(&e));
+
+    // The finance ministry and the financial crisis are still finance.
+    let e = explain(
+        "ar",
+        "وزارة المالية تعرض الميزانية",
+        "عرضت وزارة المالية مشروع الميزانية وقالت إن الأزمة المالية خفضت الإيرادات.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "المالية"));
+    assert!(economy(&e));
+}
