@@ -508,3 +508,50 @@ fn financial_as_money_found_corruption_or_malian_is_not_finance() {
     assert!(economy_terms(&e).iter().any(|t| t == "المالية"));
     assert!(economy(&e));
 }
+
+#[test]
+fn takeovers_brands_and_tycoons_need_a_business_neighbour() {
+    // A takeover can be military, an acquisition one of weapons, a fusion
+    // and a rachat moral or political, and "branded" means "called": these
+    // deal words count only next to a business term.
+    let cases = [
+        (
+            "en",
+            "The Taliban takeover, one year on",
+            "A year after the Taliban takeover, the group was branded a threat and its acquisition of weapons continued.",
+        ),
+        (
+            "fr",
+            "Un rachat des fautes",
+            "Le parti promet le rachat des fautes passées et la fusion des deux mouvements avant le scrutin.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+
+    let cases = [
+        (
+            "en",
+            "Telecom firm agrees takeover",
+            "The telecom company agreed a takeover by its rival, and the merger will give the firm more customers and a bigger share of advertising revenue.",
+            "takeover",
+        ),
+        (
+            "fr",
+            "Un groupe bancaire annonce un rachat",
+            "Le groupe bancaire annonce le rachat d'une entreprise concurrente; la fusion doit augmenter son chiffre d'affaires.",
+            "rachat",
+        ),
+    ];
+    for (lang, title, body, term) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(terms.iter().any(|t| t == term), "{lang}: {terms:?}");
+        assert!(economy(&e), "{lang}: {title:?} should be economy");
+    }
+}
