@@ -555,3 +555,28 @@ fn takeovers_brands_and_tycoons_need_a_business_neighbour() {
         assert!(economy(&e), "{lang}: {title:?} should be economy");
     }
 }
+
+#[test]
+fn a_player_on_loan_is_not_a_bank_loan() {
+    // In football a loan is a player lent to another club for a season.
+    let cases = [
+        (
+            "fr",
+            "Les derniers transferts de prêt",
+            "L'attaquant rejoint Grenade en prêt jusqu'à la fin de la saison, après deux périodes de prêt au Canada.",
+        ),
+        (
+            "en",
+            "Striker joins rivals on loan",
+            "The striker joined the rivals on loan for the rest of the season after a loan spell in Scotland.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
