@@ -580,3 +580,37 @@ fn a_player_on_loan_is_not_a_bank_loan() {
         );
     }
 }
+
+#[test]
+fn police_and_clergy_unions_are_not_labour_news() {
+    // Unions of the security forces (Tunisia has several) and of imams speak
+    // about elections, politics and religion, not pay or jobs.
+    let cases = [
+        (
+            "ar",
+            "نقابات أمنية تهدد بالطعن",
+            "هددت نقابات أمنية باللجوء إلى القضاء، وقال كاتب عام نقابة الحرس الوطني إن المؤسسة الأمنية محايدة، وساندت نقابة الأئمة البيان.",
+        ),
+        (
+            "fr",
+            "Les syndicats de police menacent",
+            "Les syndicats de policiers menacent de saisir la justice, a déclaré un responsable du syndicat de police.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+
+    // A union in a pay dispute is still labour news.
+    let e = explain(
+        "ar",
+        "النقابة تعلن الإضراب",
+        "أعلنت النقابة العامة للتعليم الإضراب العام للمطالبة بالزيادة في الأجور.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "النقابة"));
+    assert!(economy(&e));
+}
