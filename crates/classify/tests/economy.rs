@@ -614,3 +614,31 @@ fn police_and_clergy_unions_are_not_labour_news() {
     assert!(economy_terms(&e).iter().any(|t| t == "النقابة"));
     assert!(economy(&e));
 }
+
+#[test]
+fn counterfeiting_is_a_crime_not_the_currency_market() {
+    let cases = [
+        (
+            "ar",
+            "تفكيك شبكة تزييف عملة",
+            "أوقفت الشرطة شخصين بتهمة تزوير العملة وحجزت لديهما أوراقا من العملة المزورة.",
+        ),
+        (
+            "fr",
+            "Un réseau de fausse monnaie démantelé",
+            "La police a arrêté deux faux-monnayeurs et saisi de la fausse monnaie.",
+        ),
+        (
+            "en",
+            "Counterfeit currency gang jailed",
+            "Two men were jailed for making counterfeit currency in a garage.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
