@@ -642,3 +642,30 @@ fn counterfeiting_is_a_crime_not_the_currency_market() {
         );
     }
 }
+
+#[test]
+fn satellites_and_energy_drinks_are_not_industry_or_energy() {
+    // A satellite is an "industrial moon" in Arabic (قمر صناعي), and an
+    // energy drink is a soft drink.
+    let cases = [
+        (
+            "ar",
+            "إطلاق قمر صناعي جديد",
+            "أطلقت الوكالة قمرا صناعيا لرصد الطقس، وتحذر من أن الحطام يهدد الأقمار الصناعية، فيما تبحث الحكومة حظر مشروبات الطاقة.",
+        ),
+        (
+            "en",
+            "Ban on energy drinks for children",
+            "The government wants to stop shops selling energy drinks to children.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            !terms
+                .iter()
+                .any(|t| t == "صناعي" || t == "الطاقة" || t == "energy"),
+            "{lang}: {terms:?} in {title:?}"
+        );
+    }
+}
