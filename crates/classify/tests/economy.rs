@@ -669,3 +669,31 @@ fn satellites_and_energy_drinks_are_not_industry_or_energy() {
         );
     }
 }
+
+#[test]
+fn the_atomic_energy_agency_is_not_an_energy_market() {
+    let cases = [
+        (
+            "ar",
+            "مفتشو الوكالة الدولية للطاقة الذرية في طهران",
+            "وصل مفتشو الوكالة الدولية للطاقة الذرية إلى طهران لتفقد المنشآت.",
+        ),
+        (
+            "fr",
+            "Les inspecteurs de l'AIEA à Téhéran",
+            "Les inspecteurs de l'Agence internationale de l'énergie atomique sont arrivés à Téhéran.",
+        ),
+        (
+            "en",
+            "IAEA inspectors arrive in Tehran",
+            "Inspectors from the International Atomic Energy Agency arrived in Tehran.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
