@@ -474,14 +474,16 @@ fn job_counts_and_job_seekers_are_employment() {
 }
 
 #[test]
-fn financial_as_money_found_corruption_or_malian_is_not_finance() {
+fn financial_as_a_sum_a_reward_or_a_fine_is_not_finance() {
     // المالي/مالية is "financial" in a sum found on a suspect, a reward, a
-    // prize, a fine (Tunisian خطية), financial corruption, and "Malian"
-    // after the army or the forces: none of them is a financial theme.
+    // prize or a fine (Tunisian خطية): none of them is a financial theme.
+    // Financial corruption (الفساد المالي) and Malian forces (القوات
+    // المالية) are left alone: a longer economy exclusion would hide
+    // politics' الفساد and security's القوات/الجيش inside them.
     let e = explain(
         "ar",
         "تفكيك شبكة لترويج المخدرات",
-        "حجزت الوحدات مبالغ مالية وخطية مالية لدى أفراد الشبكة، ورصدت الشرطة مكافأة مالية لمن يدلي بمعلومات في قضية فساد مالي.",
+        "حجزت الوحدات مبالغ مالية وخطية مالية لدى أفراد الشبكة، ورصدت الشرطة مكافأة مالية لمن يدلي بمعلومات.",
     );
     let terms = economy_terms(&e);
     assert!(
@@ -491,13 +493,6 @@ fn financial_as_money_found_corruption_or_malian_is_not_finance() {
         "{terms:?}"
     );
     assert!(!economy(&e), "{terms:?}");
-
-    let e = explain(
-        "ar",
-        "القوات المالية تقتل مسلحين",
-        "قالت هيئة الأركان إن القوات المالية وقوة برخان قتلت ثلاثين مسلحا، وأكد الجيش المالي أن العملية مستمرة.",
-    );
-    assert!(economy_terms(&e).is_empty(), "{:?}", economy_terms(&e));
 
     // The finance ministry and the financial crisis are still finance.
     let e = explain(
