@@ -692,3 +692,42 @@ fn the_atomic_energy_agency_is_not_an_energy_market() {
         );
     }
 }
+
+#[test]
+fn malls_and_illicit_gains_are_not_trade_or_projects() {
+    // A shopping centre is the place of a fire or a bomb alert, and مشروع
+    // is also "legitimate" (غير مشروع "illicit", الدفاع المشروع
+    // "self-defence"), not only a project.
+    let cases = [
+        (
+            "ar",
+            "حريق في مركز تجاري",
+            "قتل عشرة أشخاص في حريق بمركز تجاري، ويحاكم المسؤول بتهمة الكسب غير المشروع، وقال محاميه إنه حق مشروع.",
+        ),
+        (
+            "fr",
+            "Alerte à la bombe dans un centre commercial",
+            "La police a évacué le centre commercial après une alerte à la bombe.",
+        ),
+        (
+            "en",
+            "Fire at a shopping centre",
+            "Firefighters evacuated the shopping centre after the blaze started on the roof.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+
+    // A project is still a project.
+    let e = explain(
+        "ar",
+        "إطلاق مشروع جديد",
+        "أطلقت الحكومة مشروع محطة تحلية بتمويل من البنك الدولي لتوفير فرص العمل.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "مشروع"));
+}
