@@ -731,3 +731,24 @@ fn malls_and_illicit_gains_are_not_trade_or_projects() {
     );
     assert!(economy_terms(&e).iter().any(|t| t == "مشروع"));
 }
+
+#[test]
+fn an_indication_is_not_a_market_index() {
+    // مؤشر is a market index and also any sign or indication (early
+    // results, a health survey).
+    let e = explain(
+        "ar",
+        "مؤشرات أولية على فوز الرئيس",
+        "أظهرت مؤشرات أولية فوز الرئيس بولاية ثانية، في مؤشر على ضعف المعارضة.",
+    );
+    let terms = economy_terms(&e);
+    assert!(!terms.iter().any(|t| t == "مؤشر"), "{terms:?}");
+
+    let e = explain(
+        "ar",
+        "ارتفاع مؤشر البورصة",
+        "ارتفع المؤشر العام للبورصة مع صعود أسهم البنوك وتراجع التضخم.",
+    );
+    assert!(economy_terms(&e).iter().any(|t| t == "مؤشر"));
+    assert!(economy(&e));
+}
