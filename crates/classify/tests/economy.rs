@@ -752,3 +752,33 @@ fn an_indication_is_not_a_market_index() {
     assert!(economy_terms(&e).iter().any(|t| t == "مؤشر"));
     assert!(economy(&e));
 }
+
+#[test]
+fn financial_fair_play_is_football_governance() {
+    // UEFA's financial fair play rules punish clubs with bans from
+    // competitions: a sport story, however "financial" its name.
+    let cases = [
+        (
+            "ar",
+            "عقوبة على النادي",
+            "عاقب الاتحاد الأوروبي النادي بحرمانه من البطولات القارية لمخالفته قواعد اللعب المالي النظيف.",
+        ),
+        (
+            "fr",
+            "Le club privé de Coupe d'Europe",
+            "L'UEFA prive le club de Coupe d'Europe pour non-respect du fair-play financier.",
+        ),
+        (
+            "en",
+            "Club banned from Europe",
+            "Uefa banned the club from European competition for breaking Financial Fair Play rules.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
