@@ -325,3 +325,35 @@ fn an_ending_does_not_turn_a_term_into_another_word() {
     assert!(group_points(&e, "diplomacy", "talks, treaties and sanctions") > 0.0);
     assert!(group_points(&e, "security", "armed conflict") > 0.0);
 }
+
+#[test]
+fn a_trade_war_is_economy_not_armed_conflict() {
+    for (lang, title, body) in [
+        (
+            "ar",
+            "كندا تخوض حرب التجارة",
+            "تخوض كندا حرب تجارة مع جارتها بعد فرض رسوم على الصلب، وتدعم صناعة السيارات.",
+        ),
+        (
+            "fr",
+            "La guerre des prix s'intensifie",
+            "La guerre des prix entre les supermarchés s'intensifie, selon les distributeurs.",
+        ),
+        (
+            "en",
+            "Price war in supermarkets",
+            "A price war between supermarkets is hurting small shops, retailers say.",
+        ),
+    ] {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "security", "armed conflict"),
+            0.0,
+            "{lang}: {title}"
+        );
+        assert!(
+            group_points(&e, "economy", "macroeconomy and finance") > 0.0,
+            "{lang}: {title}"
+        );
+    }
+}
