@@ -275,6 +275,16 @@ def build_gazetteer(src):
         for name in [city["name"]] + [n for n in city.get("alternatenames", []) if is_arabic_name(n)]:
             d = all_pops.setdefault(bare(name), {})
             d[city["countrycode"]] = max(d.get(city["countrycode"], 0), city["population"])
+    # A capital that a much bigger city elsewhere is named after is that city
+    # in the news: Plymouth (Montserrat's abandoned capital) is the English
+    # port, Hamilton (Bermuda) the Canadian city, Victoria (Seychelles) BC's.
+    for lang, kind, code, term in sorted(rows):
+        if kind != "capital":
+            continue
+        pops = all_pops.get(bare(term), {})
+        own = pops.get(code, 0)
+        if any(pop >= AMBIGUITY_RATIO * max(own, 1) for other, pop in pops.items() if other != code):
+            rows.discard((lang, kind, code, term))
     country_names = {(t[3].lower(), t[2]) for t in rows if t[1] in ("country", "demonym")}
     country_name_set = {n for n, _ in country_names}
     for (script, name), _ in sorted(by_name.items()):

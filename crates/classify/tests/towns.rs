@@ -172,3 +172,50 @@ fn a_sahel_town_that_is_a_surname_needs_no_name_beside_it() {
         "ML",
     );
 }
+
+#[test]
+fn a_tiny_capital_named_like_a_bigger_city_is_that_city() {
+    // Plymouth (Montserrat), Hamilton (Bermuda), Victoria (Seychelles): in the
+    // news these are the English port, the Canadian city, BC's capital.
+    never(
+        "en",
+        "Plymouth City Council met on Monday to discuss care homes.",
+        "MS",
+    );
+    never(
+        "en",
+        "Fans travelled from Hamilton to Toronto for the game.",
+        "BM",
+    );
+    never(
+        "fr",
+        "Le maire de Plymouth a inauguré un nouveau port.",
+        "MS",
+    );
+    // A given name is not a country with an ending; the country still is.
+    never(
+        "en",
+        "An award honours the actress Phoebe Frances Brown.",
+        "FR",
+    );
+    names(
+        "en",
+        "The actress was born in France and moved to London.",
+        "FR",
+    );
+}
+
+#[test]
+fn tunisian_customs_are_not_diwaniyah() {
+    // الديوانة is the customs service in Tunisia.
+    never(
+        "ar",
+        "أحبطت المصالح الديوانية تهريب بنزين على متن ثلاث شاحنات في الكاف.",
+        "IQ",
+    );
+    names(
+        "ar",
+        "تظاهر المئات في الديوانية جنوبي العراق احتجاجا على البطالة.",
+        "IQ",
+    );
+}
