@@ -219,3 +219,15 @@ fn tunisian_customs_are_not_diwaniyah() {
         "IQ",
     );
 }
+
+#[test]
+fn words_that_look_like_places_in_maghrebi_news() {
+    // Indian hemp (cannabis), "the country" (القطر), the building, a given name.
+    never("ar", "حجز 30 صفيحة من القنب الهندي على متن سيارة.", "IN");
+    never("ar", "انتشرت الاحتجاجات في كامل القطر الجزائري.", "QA");
+    names("ar", "انتشرت الاحتجاجات في كامل القطر الجزائري.", "DZ");
+    names("ar", "وصل وفد من قطر إلى تونس.", "QA");
+    never("ar", "اندلع حريق في شقة بالطابق الثالث من العمارة.", "IQ");
+    never("ar", "قال المدرب رشيد إن الفريق جاهز.", "EG");
+    names("ar", "تظاهر المئات في العمارة جنوب العراق.", "IQ");
+}
