@@ -278,3 +278,68 @@ fn ngos_without_borders_are_not_borders() {
         assert_eq!(scored, 0.0, "{lang}: {title:?}");
     }
 }
+
+#[test]
+fn armed_opposition_named_in_another_label_still_counts_as_conflict() {
+    // Politics lists "fighters of the opposition" as not politics, a longer phrase that
+    // would hide the security term; security lists the same phrase, so both labels see it.
+    assert_security_from(
+        "armed conflict",
+        &[
+            (
+                "ar",
+                "مقاتلو المعارضة يتقدمون نحو المدينة",
+                "قال مراسلون إن مقاتلي المعارضة سيطروا على قريتين قرب الطريق السريع.",
+            ),
+            (
+                "fr",
+                "L'opposition armée avance vers la ville",
+                "Selon des témoins, l'opposition armée a pris deux villages près de l'autoroute.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_space_launch_is_not_a_missile() {
+    let cases = [
+        (
+            "ar",
+            "إطلاق صاروخ يحمل قمرا صناعيا للأرصاد",
+            "انطلق صاروخ من قاعدة الإطلاق حاملا قمرا صناعيا لرصد الطقس، وقالت وكالة الفضاء إن الصاروخ وضع القمر الصناعي في مداره.",
+        ),
+        (
+            "ar",
+            "انفجار صاروخ فضائي بعد ثوان من إقلاعه",
+            "انفجر صاروخ فضائي طورته شركة خاصة بعد ثوان من إقلاعه، ولم يكن على متنه أحد.",
+        ),
+        (
+            "en",
+            "Rocket puts weather satellite into orbit",
+            "A rocket lifted off from the launch pad carrying a weather satellite, and the space agency said the rocket reached orbit.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
+
+#[test]
+fn a_missile_strike_seen_by_satellite_is_still_security() {
+    assert_security_from(
+        "armed conflict",
+        &[
+            (
+                "ar",
+                "صواريخ تستهدف قاعدة جوية",
+                "أطلقت جماعة مسلحة صواريخ على قاعدة جوية، وأظهرت صور الأقمار الصناعية أضرارا في المدرج بعد الغارات.",
+            ),
+            (
+                "en",
+                "Rockets hit an air base",
+                "Militants fired rockets at an air base, and satellite images showed damage to the runway after the shelling.",
+            ),
+        ],
+    );
+}
