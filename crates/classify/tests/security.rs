@@ -343,3 +343,33 @@ fn a_missile_strike_seen_by_satellite_is_still_security() {
         ],
     );
 }
+
+#[test]
+fn a_war_on_corruption_or_a_legal_battle_is_a_metaphor() {
+    let cases = [
+        (
+            "ar",
+            "الوزير: الحرب على الفساد مستمرة",
+            "قال الوزير إن الحرب على الفساد ستتواصل، فيما تخوض الشركة معركة قضائية مع منافستها.",
+        ),
+        (
+            "fr",
+            "Le ministre promet une guerre contre la corruption",
+            "Le ministre promet une guerre contre la corruption, tandis que l'entreprise poursuit sa bataille judiciaire.",
+        ),
+        (
+            "en",
+            "Minister vows war on corruption",
+            "The minister vowed a war on corruption, while the company lost its legal battle over the brand.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "armed conflict"),
+            0.0,
+            "{lang}: a metaphorical war scored as armed conflict in {title:?}"
+        );
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
