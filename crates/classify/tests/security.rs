@@ -373,3 +373,22 @@ fn a_war_on_corruption_or_a_legal_battle_is_a_metaphor() {
         assert!(!security(&e), "{lang}: {title:?} should not be security");
     }
 }
+
+#[test]
+fn an_overturned_vehicle_is_an_accident_not_a_coup() {
+    // Arabic انقلاب is a coup and also the overturning of a vehicle or a boat.
+    let e = explain(
+        "ar",
+        "قتلى وجرحى في انقلاب حافلة تقل عمالا",
+        "لقي ثلاثة أشخاص حتفهم وأصيب عشرة آخرون إثر انقلاب حافلة تقل عمالا على الطريق الجهوي.",
+    );
+    assert_eq!(group_points(&e, "armed conflict"), 0.0);
+    assert!(!security(&e), "a bus overturning should not be security");
+    let coup = explain(
+        "ar",
+        "انقلاب في العاصمة",
+        "أعلن ضباط في الجيش الاستيلاء على السلطة في انقلاب فجر اليوم.",
+    );
+    assert!(group_points(&coup, "armed conflict") > 0.0);
+    assert!(security(&coup), "a coup should be security");
+}
