@@ -392,3 +392,33 @@ fn an_overturned_vehicle_is_an_accident_not_a_coup() {
     assert!(group_points(&coup, "armed conflict") > 0.0);
     assert!(security(&coup), "a coup should be security");
 }
+
+#[test]
+fn a_nuclear_power_station_is_energy_not_a_weapon() {
+    let cases = [
+        (
+            "ar",
+            "تشغيل أول محطة نووية لإنتاج الكهرباء",
+            "أعلنت الشركة موعد تشغيل أول مفاعل نووي في البلاد، وقالت إن الطاقة النووية ستوفر ربع حاجات الكهرباء.",
+        ),
+        (
+            "fr",
+            "Une première centrale nucléaire mise en service",
+            "L'entreprise annonce la mise en service de la centrale nucléaire, qui fournira un quart de l'électricité du pays grâce à l'énergie nucléaire.",
+        ),
+        (
+            "en",
+            "First nuclear power station switched on",
+            "The company switched on the country's first nuclear power station, saying nuclear energy would supply a quarter of its electricity.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "military and defence"),
+            0.0,
+            "{lang}: nuclear power scored as military in {title:?}"
+        );
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
