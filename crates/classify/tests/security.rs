@@ -422,3 +422,16 @@ fn a_nuclear_power_station_is_energy_not_a_weapon() {
         assert!(!security(&e), "{lang}: {title:?} should not be security");
     }
 }
+
+#[test]
+fn mood_disorders_and_crisis_cells_are_not_unrest_or_terror_cells() {
+    // اضطرابات is unrest and also a medical disorder; خلية a terror cell and also a
+    // living cell or a government crisis cell.
+    let e = explain(
+        "ar",
+        "دراسة تربط الساعة البيولوجية باضطرابات المزاج",
+        "وجد الباحثون أن اضطراب الساعة البيولوجية يرتبط باضطرابات المزاج، وأن الخلايا العصبية تتأثر بقلة النوم. وشكلت الوزارة خلية أزمة لمتابعة الحالات.",
+    );
+    assert_eq!(group_points(&e, "organised crime and borders"), 0.0);
+    assert!(!security(&e), "a medical study should not be security");
+}
