@@ -435,3 +435,32 @@ fn mood_disorders_and_crisis_cells_are_not_unrest_or_terror_cells() {
     assert_eq!(group_points(&e, "organised crime and borders"), 0.0);
     assert!(!security(&e), "a medical study should not be security");
 }
+
+#[test]
+fn an_earthquake_or_a_flood_with_casualties_is_not_security() {
+    let cases = [
+        (
+            "ar",
+            "قتلى وجرحى في زلزال قوي",
+            "أعلنت الشرطة مقتل خمسة أشخاص وإصابة العشرات في زلزال قوي ضرب المدينة، وشارك الجيش في رفع الأنقاض.",
+        ),
+        (
+            "fr",
+            "Morts et blessés après un séisme",
+            "La police annonce cinq morts et des dizaines de blessés après un séisme qui a secoué la ville; l'armée participe aux secours.",
+        ),
+        (
+            "en",
+            "Dead and injured after a strong earthquake",
+            "Police said five people were killed and dozens injured in an earthquake that hit the city, and the army joined the rescue.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, "natural disasters") < 0.0,
+            "{lang}: {title:?}"
+        );
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
