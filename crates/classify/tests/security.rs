@@ -464,3 +464,33 @@ fn an_earthquake_or_a_flood_with_casualties_is_not_security() {
         assert!(!security(&e), "{lang}: {title:?} should not be security");
     }
 }
+
+#[test]
+fn a_verbal_attack_or_a_team_attack_is_not_an_armed_attack() {
+    let cases = [
+        (
+            "ar",
+            "الداعية يشن هجوما لاذعا على مقدم البرامج",
+            "شن الداعية هجوما لاذعا على مقدم البرامج بعد حلقة عن الدين، فيما قال المدرب إن السلاح الهجومي للفريق جاهز.",
+        ),
+        (
+            "fr",
+            "Attaques verbales contre l'animateur",
+            "Le prédicateur a multiplié les attaques verbales contre l'animateur après l'émission.",
+        ),
+        (
+            "en",
+            "Preacher launches personal attack on presenter",
+            "The preacher launched a personal attack on the presenter after the programme on religion.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(
+            group_points(&e, "armed conflict"),
+            0.0,
+            "{lang}: a verbal attack scored as armed conflict in {title:?}"
+        );
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+}
