@@ -494,3 +494,32 @@ fn a_verbal_attack_or_a_team_attack_is_not_an_armed_attack() {
         assert!(!security(&e), "{lang}: {title:?} should not be security");
     }
 }
+
+#[test]
+fn landmines_and_ramming_attacks_are_security() {
+    assert_security_from(
+        "armed conflict",
+        &[
+            (
+                "ar",
+                "إصابة راع في انفجار لغم",
+                "أصيب راع بجروح خطيرة إثر انفجار لغم قرب الجبل صباح اليوم.",
+            ),
+            (
+                "ar",
+                "القبض على منفذ عملية دهس",
+                "ألقت الشرطة القبض على منفذ عملية دهس استهدفت المارة أمام المسجد.",
+            ),
+            (
+                "fr",
+                "Un berger blessé par une mine antipersonnel",
+                "Un berger a été grièvement blessé par une mine antipersonnel près de la montagne.",
+            ),
+            (
+                "en",
+                "Shepherd hurt by a landmine",
+                "A shepherd was seriously injured when a landmine exploded near the mountain.",
+            ),
+        ],
+    );
+}
