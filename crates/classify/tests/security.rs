@@ -78,26 +78,30 @@ fn nuclear_proliferation_is_security() {
 
 #[test]
 fn hackers_and_cyberattacks_are_security() {
-    assert_security_from(
-        "cyberattacks",
-        &[
-            (
-                "ar",
-                "قراصنة يخترقون هاتف وزيرة",
-                "تمكن قراصنة من اختراق هاتف الوزيرة المسؤولة عن جهاز المخابرات ونشروا رسائلها.",
-            ),
-            (
-                "fr",
-                "Des hackers piratent le téléphone d'une ministre",
-                "Des pirates informatiques ont pris le contrôle du téléphone de la ministre chargée du renseignement.",
-            ),
-            (
-                "en",
-                "Hackers target the minister's phone",
-                "Hackers took over the phone of the minister in charge of intelligence services.",
-            ),
-        ],
-    );
+    // Hackers count through their own group, next to the intelligence service here.
+    let cases = [
+        (
+            "ar",
+            "قراصنة يخترقون هاتف وزيرة",
+            "تمكن قراصنة من اختراق هاتف الوزيرة المسؤولة عن جهاز المخابرات ونشروا رسائلها.",
+        ),
+        (
+            "fr",
+            "Des hackers piratent le téléphone d'une ministre",
+            "Des pirates informatiques ont pris le contrôle du téléphone de la ministre chargée du renseignement.",
+        ),
+        (
+            "en",
+            "Hackers target the minister's phone",
+            "Hackers took over the phone of the minister in charge of intelligence services.",
+        ),
+    ];
+    for (lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        let points = group_points(&e, "cyberattacks") + group_points(&e, "hackers");
+        assert!(points > 0.0, "{lang}: no hacker points in {title:?}");
+        assert!(security(&e), "{lang}: {title:?} should be security");
+    }
 }
 
 #[test]
@@ -519,6 +523,48 @@ fn landmines_and_ramming_attacks_are_security() {
                 "en",
                 "Shepherd hurt by a landmine",
                 "A shepherd was seriously injured when a landmine exploded near the mountain.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn hackers_alone_reinforce_but_do_not_make_a_security_story() {
+    // A hacked phone or ride-hailing app is technology news; hackers count for
+    // security only next to a core theme such as a cyberattack on a state.
+    let consumer = [
+        (
+            "ar",
+            "قراصنة يستغلون ثغرة في تطبيق للهواتف",
+            "قالت الشركة إن القراصنة استغلوا ثغرة في تطبيقها، ودعت المستخدمين إلى تحديث هواتفهم.",
+        ),
+        (
+            "fr",
+            "Des hackers exploitent une faille d'une application",
+            "L'entreprise indique que des hackers ont exploité une faille de son application et invite les utilisateurs à la mettre à jour.",
+        ),
+        (
+            "en",
+            "Hackers exploit a flaw in a phone app",
+            "The company said hackers had exploited a flaw in its app and urged users to update their phones.",
+        ),
+    ];
+    for (lang, title, body) in consumer {
+        let e = explain(lang, title, body);
+        assert!(!security(&e), "{lang}: {title:?} should not be security");
+    }
+    assert_security_from(
+        "cyberattacks",
+        &[
+            (
+                "ar",
+                "هجوم إلكتروني على وزارة الدفاع",
+                "قالت الوزارة إن قراصنة مرتبطين بدولة أجنبية شنوا هجوما إلكترونيا على شبكاتها.",
+            ),
+            (
+                "en",
+                "Cyber-attack on the defence ministry",
+                "The ministry said hackers linked to a foreign state carried out a cyber-attack on its networks.",
             ),
         ],
     );
