@@ -388,6 +388,13 @@ fn an_overturned_vehicle_is_an_accident_not_a_coup() {
     );
     assert_eq!(group_points(&e, "armed conflict"), 0.0);
     assert!(!security(&e), "a bus overturning should not be security");
+    // "Road terrorism" is the toll of road accidents.
+    let road = explain(
+        "ar",
+        "إرهاب الطرقات يحصد خمسة ضحايا",
+        "لقي خمسة أشخاص حتفهم في حادث مرور على الطريق الوطنية، في حصيلة جديدة لإرهاب الطرقات.",
+    );
+    assert!(!security(&road), "road carnage should not be security");
     let coup = explain(
         "ar",
         "انقلاب في العاصمة",
