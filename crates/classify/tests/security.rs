@@ -284,24 +284,37 @@ fn ngos_without_borders_are_not_borders() {
 }
 
 #[test]
-fn armed_opposition_named_in_another_label_still_counts_as_conflict() {
-    // Politics lists "fighters of the opposition" as not politics, a longer phrase that
-    // would hide the security term; security lists the same phrase, so both labels see it.
-    assert_security_from(
-        "armed conflict",
-        &[
-            (
-                "ar",
-                "مقاتلو المعارضة يتقدمون نحو المدينة",
-                "قال مراسلون إن مقاتلي المعارضة سيطروا على قريتين قرب الطريق السريع.",
-            ),
-            (
-                "fr",
-                "L'opposition armée avance vers la ville",
-                "Selon des témoins, l'opposition armée a pris deux villages près de l'autoroute.",
-            ),
-        ],
-    );
+fn phrases_listed_by_another_label_still_count_for_security() {
+    // Politics lists the military council and the armed opposition, diplomacy the arms
+    // embargo: longer phrases that would hide the security term, so security lists the
+    // same phrases and both labels see them.
+    let cases = [
+        (
+            "ar",
+            "military and defence",
+            "المجلس العسكري يعلن موعد الانتخابات",
+            "أعلن المجلس العسكري أن الانتخابات ستجرى قبل نهاية العام.",
+        ),
+        (
+            "ar",
+            "military and defence",
+            "تمديد حظر الأسلحة",
+            "قرر المجلس تمديد حظر الأسلحة المفروض على البلاد لعام آخر.",
+        ),
+        (
+            "fr",
+            "armed conflict",
+            "L'opposition armée avance vers la ville",
+            "Selon des témoins, l'opposition armée a pris deux villages près de l'autoroute.",
+        ),
+    ];
+    for (lang, group, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert!(
+            group_points(&e, group) > 0.0,
+            "{lang}: no {group} points in {title:?}"
+        );
+    }
 }
 
 #[test]
@@ -349,22 +362,22 @@ fn a_missile_strike_seen_by_satellite_is_still_security() {
 }
 
 #[test]
-fn a_war_on_corruption_or_a_legal_battle_is_a_metaphor() {
+fn a_war_of_words_or_a_legal_battle_is_a_metaphor() {
     let cases = [
         (
             "ar",
-            "الوزير: الحرب على الفساد مستمرة",
-            "قال الوزير إن الحرب على الفساد ستتواصل، فيما تخوض الشركة معركة قضائية مع منافستها.",
+            "حرب كلامية بين الوزير والنقابة",
+            "تواصلت الحرب الكلامية بين الوزير والنقابة، فيما تخوض الشركة معركة قضائية مع منافستها.",
         ),
         (
             "fr",
-            "Le ministre promet une guerre contre la corruption",
-            "Le ministre promet une guerre contre la corruption, tandis que l'entreprise poursuit sa bataille judiciaire.",
+            "Guerre des mots entre le ministre et le syndicat",
+            "La guerre des mots se poursuit entre le ministre et le syndicat, tandis que l'entreprise poursuit sa bataille judiciaire.",
         ),
         (
             "en",
-            "Minister vows war on corruption",
-            "The minister vowed a war on corruption, while the company lost its legal battle over the brand.",
+            "War of words between minister and union",
+            "The war of words between the minister and the union went on, while the company lost its legal battle over the brand.",
         ),
     ];
     for (lang, title, body) in cases {
@@ -410,7 +423,7 @@ fn a_nuclear_power_station_is_energy_not_a_weapon() {
         (
             "ar",
             "تشغيل أول محطة نووية لإنتاج الكهرباء",
-            "أعلنت الشركة موعد تشغيل أول مفاعل نووي في البلاد، وقالت إن الطاقة النووية ستوفر ربع حاجات الكهرباء.",
+            "أعلنت الشركة موعد تشغيل أول مفاعل نووي في البلاد، وقالت إن المحطة ستوفر ربع حاجات الكهرباء.",
         ),
         (
             "fr",
