@@ -419,11 +419,10 @@ impl Gazetteer {
                 accepted.push(p);
             }
         }
-        // "رئيس الجمهورية الجزائري", "président de la République du Mali":
-        // the place after the title says whose it is.
-        // The place must follow at once (an adjective: "الجزائري", "malien"),
-        // or after one linking word ("du Sénégal"); a place further on is the
-        // object of the sentence ("رئيس الجمهورية يزور فرنسا").
+        // A place right after a home-state title says whose it is: at once
+        // ("رئيس الجمهورية الجزائري", "chef du gouvernement malien") or after
+        // one linking word ("président de la République du Mali"). A place
+        // further on is the sentence's object ("رئيس الجمهورية يزور فرنسا").
         let starts_at = |token: usize| accepted.iter().any(|p| p.hit.first == token);
         let qualified = |t: &PlaceHit| {
             let next = t.hit.last + 1;

@@ -377,7 +377,7 @@ mod tests {
         for text in ["العملة", "بالعملة", "عملة", "العملةَ"] {
             assert_eq!(terms_found(&m, "", text).len(), 1, "{text}");
         }
-        // "his work", "his work" with a case ending: another word.
+        // "his work", "and his work", "his work" with a case ending.
         for text in ["عمله", "وعمله", "عملهُ"] {
             assert!(terms_found(&m, "", text).is_empty(), "{text}");
         }
