@@ -1,58 +1,17 @@
 //! Every disambiguation rule of docs/classification.md, in Arabic, French and
 //! English: what counts as a country or an explicit region, and what does not.
 
-use newsflow_classify::Classifier;
-use newsflow_proto::{CleanedArticle, EnrichedArticle};
-use std::sync::OnceLock;
+mod common;
 
-fn classifier() -> &'static Classifier {
-    static C: OnceLock<Classifier> = OnceLock::new();
-    C.get_or_init(|| Classifier::new().expect("embedded data compiles"))
-}
-
-fn run(lang: &str, body: &str) -> EnrichedArticle {
-    classifier().classify(CleanedArticle {
-        id: "t".into(),
-        title: String::new(),
-        body: body.into(),
-        language: lang.into(),
-        ..Default::default()
-    })
-}
-
-fn countries(lang: &str, body: &str) -> Vec<String> {
-    run(lang, body)
-        .countries
-        .into_iter()
-        .map(|c| c.code)
-        .collect()
-}
+use common::{countries, has, lacks};
 
 fn explicit_regions(lang: &str, body: &str) -> Vec<String> {
-    run(lang, body)
+    common::classify(lang, "", body)
         .regions
         .into_iter()
         .filter(|r| r.explicit)
         .map(|r| r.code)
         .collect()
-}
-
-#[track_caller]
-fn has(lang: &str, body: &str, code: &str) {
-    let found = countries(lang, body);
-    assert!(
-        found.iter().any(|c| c == code),
-        "{body:?}: expected {code}, got {found:?}"
-    );
-}
-
-#[track_caller]
-fn lacks(lang: &str, body: &str, code: &str) {
-    let found = countries(lang, body);
-    assert!(
-        !found.iter().any(|c| c == code),
-        "{body:?}: {code} must not count, got {found:?}"
-    );
 }
 
 #[track_caller]
@@ -290,7 +249,7 @@ fn french_nationality_adjectives_in_lower_case_count() {
 
 #[test]
 fn derived_regions_are_not_explicit() {
-    let article = run("en", "Talks between Morocco and Algeria.");
+    let article = common::classify("en", "", "Talks between Morocco and Algeria.");
     let maghreb = article
         .regions
         .iter()

@@ -7,72 +7,36 @@
 
 mod common;
 
-use newsflow_proto::{CleanedArticle, EnrichedArticle};
-
-fn run(lang: &str, title: &str, body: &str) -> EnrichedArticle {
-    common::classifier().classify(CleanedArticle {
-        id: "t".into(),
-        title: title.into(),
-        body: body.into(),
-        language: lang.into(),
-        ..Default::default()
-    })
-}
-
-fn countries(lang: &str, body: &str) -> Vec<String> {
-    run(lang, "", body)
-        .countries
-        .into_iter()
-        .map(|c| c.code)
-        .collect()
-}
-
-#[track_caller]
-fn names(lang: &str, body: &str, code: &str) {
-    let found = countries(lang, body);
-    assert!(
-        found.iter().any(|c| c == code),
-        "{body:?}: expected {code}, got {found:?}"
-    );
-}
-
-#[track_caller]
-fn never(lang: &str, body: &str, code: &str) {
-    let found = countries(lang, body);
-    assert!(
-        !found.iter().any(|c| c == code),
-        "{body:?}: {code} must not count, got {found:?}"
-    );
-}
+use common::{classify, has, lacks};
 
 #[test]
 fn a_sahel_town_names_its_country_in_french_and_english() {
-    names(
+    has(
         "fr",
         "Des combattants ont attaqué un poste près de Ménaka, selon des sources locales.",
         "ML",
     );
-    names(
+    has(
         "fr",
         "Le convoi a quitté Tombouctou mardi avant d'être pris dans une embuscade.",
         "ML",
     );
-    names(
+    has(
         "fr",
         "Une attaque a visé la gendarmerie de Djibo dans la nuit de samedi.",
         "BF",
     );
-    names(
+    has(
         "fr",
         "Les déplacés affluent vers Tillabéri après les violences.",
         "NE",
     );
-    names(
+    has(
         "en",
         "Gunmen attacked a checkpoint outside Kidal on Sunday, officials said.",
         "ML",
     );
-    names(
+    has(
         "en",
         "Thousands of refugees have crossed into Abéché in recent weeks.",
         "TD",
@@ -81,8 +45,8 @@ fn a_sahel_town_names_its_country_in_french_and_english() {
 
 #[test]
 fn a_sahel_town_names_its_country_in_arabic() {
-    names("ar", "هاجم مسلحون موقعا عسكريا قرب كيدال فجر اليوم.", "ML");
-    names(
+    has("ar", "هاجم مسلحون موقعا عسكريا قرب كيدال فجر اليوم.", "ML");
+    has(
         "ar",
         "وصل مئات المهاجرين إلى أغاديز في طريقهم نحو الشمال.",
         "NE",
@@ -91,7 +55,7 @@ fn a_sahel_town_names_its_country_in_arabic() {
 
 #[test]
 fn the_town_is_the_event_place() {
-    let e = run(
+    let e = classify(
         "fr",
         "Attaque meurtrière près de Ménaka",
         "Des hommes armés ont tué plusieurs civils. Paris et Washington ont condamné l'attaque.",
@@ -106,15 +70,15 @@ fn the_town_is_the_event_place() {
 
 #[test]
 fn a_syrian_or_palestinian_town_names_its_country_in_arabic() {
-    names("ar", "قصفت الطائرات أحياء في مدينة عفرين صباح اليوم.", "SY");
-    names(
+    has("ar", "قصفت الطائرات أحياء في مدينة عفرين صباح اليوم.", "SY");
+    has(
         "ar",
         "اقتحمت قوات الاحتلال مدينة نابلس واعتقلت ثلاثة شبان.",
         "PS",
     );
-    names("ar", "سقطت قذائف على بلدة خان شيخون.", "SY");
-    names("ar", "تظاهر المئات في خان يونس جنوب القطاع.", "PS");
-    names(
+    has("ar", "سقطت قذائف على بلدة خان شيخون.", "SY");
+    has("ar", "تظاهر المئات في خان يونس جنوب القطاع.", "PS");
+    has(
         "ar",
         "أعلنت السلطات إغلاق المدارس في ولاية منوبة بسبب الأمطار.",
         "TN",
@@ -124,11 +88,11 @@ fn a_syrian_or_palestinian_town_names_its_country_in_arabic() {
 #[test]
 fn a_four_letter_town_counts_only_next_to_its_country() {
     // درعا is also "a shield", جنين "an embryo", دوما "always".
-    never("ar", "ارتدى الصحفي درعا واقية من الرصاص.", "SY");
-    never("ar", "نجح العلماء في بناء جنين من الخلايا الجذعية.", "PS");
-    never("ar", "كان دوما يردد هذه العبارة.", "SY");
+    lacks("ar", "ارتدى الصحفي درعا واقية من الرصاص.", "SY");
+    lacks("ar", "نجح العلماء في بناء جنين من الخلايا الجذعية.", "PS");
+    lacks("ar", "كان دوما يردد هذه العبارة.", "SY");
     // ...and the town counts when the article names its country.
-    let e = run("ar", "", "نزح آلاف المدنيين من درعا جنوب سوريا بعد القصف.");
+    let e = classify("ar", "", "نزح آلاف المدنيين من درعا جنوب سوريا بعد القصف.");
     let syria = e.countries.iter().find(|c| c.code == "SY");
     assert!(
         syria.is_some_and(|c| c.evidence.iter().any(|t| t == "درعا")),
@@ -142,31 +106,31 @@ fn a_town_name_that_is_a_common_word_never_counts() {
     // بيان "statement" (Bayan, Kuwait), ثورة "revolution" (Thawra, Syria),
     // الهندية "Indian" (Hindiya, Iraq), إطار "frame" (Atar, Mauritania),
     // السلط "the authorities" in Tunisian Arabic (Salt, Jordan).
-    never("ar", "أصدرت الوزارة بيان صحفي مساء الأحد.", "KW");
-    never("ar", "تحدث الكاتب عن ثورة في عالم الاتصالات.", "SY");
-    never("ar", "ارتفعت صادرات الشركة الهندية هذا العام.", "IQ");
-    never("ar", "وقع الطرفان اتفاقا في إطار التعاون الثنائي.", "MR");
-    never("ar", "دعا الأهالي السلط الجهوية إلى التدخل.", "JO");
+    lacks("ar", "أصدرت الوزارة بيان صحفي مساء الأحد.", "KW");
+    lacks("ar", "تحدث الكاتب عن ثورة في عالم الاتصالات.", "SY");
+    lacks("ar", "ارتفعت صادرات الشركة الهندية هذا العام.", "IQ");
+    lacks("ar", "وقع الطرفان اتفاقا في إطار التعاون الثنائي.", "MR");
+    lacks("ar", "دعا الأهالي السلط الجهوية إلى التدخل.", "JO");
     // الرمادي "grey" (Ramadi) counts only next to Iraq.
-    never("ar", "يتوفر الهاتف باللون الرمادي والأزرق.", "IQ");
+    lacks("ar", "يتوفر الهاتف باللون الرمادي والأزرق.", "IQ");
     // Sahel towns that are words or names: San (San Francisco), Léo (a given name).
-    never("fr", "Le festival s'est ouvert à San Francisco.", "ML");
-    never("fr", "Léo a marqué deux buts samedi.", "BF");
+    lacks("fr", "Le festival s'est ouvert à San Francisco.", "ML");
+    lacks("fr", "Léo a marqué deux buts samedi.", "BF");
 }
 
 #[test]
 fn a_sahel_town_that_is_a_surname_needs_no_name_beside_it() {
-    never(
+    lacks(
         "en",
         "Chinese commerce ministry spokesman Gao Feng said talks had stalled.",
         "ML",
     );
-    never(
+    lacks(
         "ar",
         "قال المتحدث باسم وزارة التجارة الصينية غاو فنغ إن المفاوضات متوقفة.",
         "ML",
     );
-    names(
+    has(
         "en",
         "A suicide bomber struck a market in Gao on Friday.",
         "ML",
@@ -177,28 +141,28 @@ fn a_sahel_town_that_is_a_surname_needs_no_name_beside_it() {
 fn a_tiny_capital_named_like_a_bigger_city_is_that_city() {
     // Plymouth (Montserrat), Hamilton (Bermuda), Victoria (Seychelles): in the
     // news these are the English port, the Canadian city, BC's capital.
-    never(
+    lacks(
         "en",
         "Plymouth City Council met on Monday to discuss care homes.",
         "MS",
     );
-    never(
+    lacks(
         "en",
         "Fans travelled from Hamilton to Toronto for the game.",
         "BM",
     );
-    never(
+    lacks(
         "fr",
         "Le maire de Plymouth a inauguré un nouveau port.",
         "MS",
     );
     // A given name is not a country with an ending; the country still is.
-    never(
+    lacks(
         "en",
         "An award honours the actress Phoebe Frances Brown.",
         "FR",
     );
-    names(
+    has(
         "en",
         "The actress was born in France and moved to London.",
         "FR",
@@ -208,12 +172,12 @@ fn a_tiny_capital_named_like_a_bigger_city_is_that_city() {
 #[test]
 fn tunisian_customs_are_not_diwaniyah() {
     // الديوانة is the customs service in Tunisia.
-    never(
+    lacks(
         "ar",
         "أحبطت المصالح الديوانية تهريب بنزين على متن ثلاث شاحنات في الكاف.",
         "IQ",
     );
-    names(
+    has(
         "ar",
         "تظاهر المئات في الديوانية جنوبي العراق احتجاجا على البطالة.",
         "IQ",
@@ -223,11 +187,11 @@ fn tunisian_customs_are_not_diwaniyah() {
 #[test]
 fn words_that_look_like_places_in_maghrebi_news() {
     // Indian hemp (cannabis), "the country" (القطر), the building, a given name.
-    never("ar", "حجز 30 صفيحة من القنب الهندي على متن سيارة.", "IN");
-    never("ar", "انتشرت الاحتجاجات في كامل القطر الجزائري.", "QA");
-    names("ar", "انتشرت الاحتجاجات في كامل القطر الجزائري.", "DZ");
-    names("ar", "وصل وفد من قطر إلى تونس.", "QA");
-    never("ar", "اندلع حريق في شقة بالطابق الثالث من العمارة.", "IQ");
-    never("ar", "قال المدرب رشيد إن الفريق جاهز.", "EG");
-    names("ar", "تظاهر المئات في العمارة جنوب العراق.", "IQ");
+    lacks("ar", "حجز 30 صفيحة من القنب الهندي على متن سيارة.", "IN");
+    lacks("ar", "انتشرت الاحتجاجات في كامل القطر الجزائري.", "QA");
+    has("ar", "انتشرت الاحتجاجات في كامل القطر الجزائري.", "DZ");
+    has("ar", "وصل وفد من قطر إلى تونس.", "QA");
+    lacks("ar", "اندلع حريق في شقة بالطابق الثالث من العمارة.", "IQ");
+    lacks("ar", "قال المدرب رشيد إن الفريق جاهز.", "EG");
+    has("ar", "تظاهر المئات في العمارة جنوب العراق.", "IQ");
 }

@@ -4,7 +4,7 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use newsflow_classify::{Classifier, Explanation};
-use newsflow_proto::CleanedArticle;
+use newsflow_proto::{CleanedArticle, EnrichedArticle};
 use std::sync::OnceLock;
 
 pub fn classifier() -> &'static Classifier {
@@ -36,4 +36,44 @@ pub fn group_points(e: &Explanation, label: &str, group: &str) -> f64 {
 
 pub fn assigned(e: &Explanation, label: &str) -> bool {
     e.topics.iter().any(|t| t.label == label && t.assigned)
+}
+
+/// The enriched record of an article written for a test.
+pub fn classify(lang: &str, title: &str, body: &str) -> EnrichedArticle {
+    classifier().classify(CleanedArticle {
+        id: "t".into(),
+        title: title.into(),
+        body: body.into(),
+        language: lang.into(),
+        ..Default::default()
+    })
+}
+
+/// Codes of the countries a body names.
+pub fn countries(lang: &str, body: &str) -> Vec<String> {
+    classify(lang, "", body)
+        .countries
+        .into_iter()
+        .map(|c| c.code)
+        .collect()
+}
+
+/// Asserts that the body names the country.
+#[track_caller]
+pub fn has(lang: &str, body: &str, code: &str) {
+    let found = countries(lang, body);
+    assert!(
+        found.iter().any(|c| c == code),
+        "{body:?}: expected {code}, got {found:?}"
+    );
+}
+
+/// Asserts that the body does not name the country.
+#[track_caller]
+pub fn lacks(lang: &str, body: &str, code: &str) {
+    let found = countries(lang, body);
+    assert!(
+        !found.iter().any(|c| c == code),
+        "{body:?}: {code} must not count, got {found:?}"
+    );
 }
