@@ -58,6 +58,11 @@ const HOME_WEIGHT: f64 = 1.0;
 /// subject, and the country they speak about is often named in it too.
 const SPEAKER_WEIGHT: f64 = 12.0;
 
+/// Primary-country weight of a metonym ("Washington said", often the origin
+/// of a statement rather than the event's place) or of an organisation that
+/// stands for a country, per mention weight of its zone.
+const METONYM_FACTOR: f64 = 0.8;
+
 /// Evidence terms listed per label in the output record.
 const MAX_EVIDENCE: usize = 12;
 
@@ -91,6 +96,15 @@ struct BodyDateline {
     newsroom: bool,
 }
 
+/// What [`Classifier::places`] finds: the countries named (at least one
+/// mention), the countries named only through their clubs or parties, and
+/// the regions.
+struct Places {
+    countries: Vec<CountryExplanation>,
+    organisations: Vec<CountryExplanation>,
+    regions: Vec<RegionExplanation>,
+}
+
 /// Everything behind one article's labels: scores, the terms that fired and
 /// where, so a person can see why a label was (or was not) given.
 #[derive(Debug, Clone, Serialize)]
@@ -99,6 +113,9 @@ pub struct Explanation {
     pub language: String,
     pub topics: Vec<TopicExplanation>,
     pub countries: Vec<CountryExplanation>,
+    /// Countries named only through a club or party that stands for them
+    /// (gazetteer kind `org`): primary-country candidates, not mentions.
+    pub organisations: Vec<CountryExplanation>,
     pub primary_country: Option<String>,
     pub primary_reason: String,
     pub regions: Vec<RegionExplanation>,
@@ -132,6 +149,7 @@ pub struct TermHit {
 #[derive(Debug, Clone, Serialize)]
 pub struct CountryExplanation {
     pub code: String,
+    /// 0 for a country named only by its clubs or parties.
     pub mentions: u32,
     /// The weight used to pick the primary country.
     pub primary_weight: f64,
@@ -258,7 +276,14 @@ impl Classifier {
             .map(|c| CountryMention {
                 code: c.code.clone(),
                 mentions: c.mentions,
-                evidence: distinct(c.hits.iter().map(|h| h.text.clone())),
+                evidence: distinct(
+                    c.hits
+                        .iter()
+                        .filter(|h| {
+                            h.kind != Kind::Org.as_str() && h.kind != Kind::Company.as_str()
+                        })
+                        .map(|h| h.text.clone()),
+                ),
             })
             .collect();
         let regions = explanation
@@ -312,7 +337,11 @@ impl Classifier {
         } else {
             None
         };
-        let (countries, regions) = self.places(
+        let Places {
+            countries,
+            organisations,
+            regions,
+        } = self.places(
             &places,
             &text,
             title,
@@ -325,7 +354,12 @@ impl Classifier {
         let country_mentions: Vec<(usize, &str)> = places
             .iter()
             .map(|p| (p.hit.first, &self.gazetteer.entries[p.entry]))
-            .filter(|(_, e)| !matches!(e.kind, Kind::Region | Kind::Block))
+            .filter(|(_, e)| {
+                !matches!(
+                    e.kind,
+                    Kind::Region | Kind::Org | Kind::Company | Kind::Block
+                )
+            })
             .map(|(token, e)| (token, e.code.as_str()))
             .collect();
         for p in &places {
@@ -377,12 +411,14 @@ impl Classifier {
             })
             .collect();
 
-        let (primary_country, primary_reason) = self.primary(&countries, article, &dateline_codes);
+        let (primary_country, primary_reason) =
+            self.primary(&countries, &organisations, article, &dateline_codes);
         Explanation {
             id: article.id.clone(),
             language: article.language.clone(),
             topics,
             countries,
+            organisations,
             primary_country,
             primary_reason,
             regions,
@@ -400,7 +436,7 @@ impl Classifier {
             .find(&text, &article.language, "", &dateline.place, None)
             .into_iter()
             .map(|p| &self.gazetteer.entries[p.entry])
-            .filter(|e| e.kind != Kind::Region)
+            .filter(|e| e.kind != Kind::Region && !e.kind.is_organisation())
             .map(|e| e.code.clone())
             .collect();
         if codes.is_empty() {
@@ -412,7 +448,7 @@ impl Classifier {
                 .find(&text, &article.language, "", &place, None)
                 .into_iter()
                 .map(|p| &self.gazetteer.entries[p.entry])
-                .filter(|e| e.kind != Kind::Region)
+                .filter(|e| e.kind != Kind::Region && !e.kind.is_organisation())
                 .map(|e| e.code.clone())
                 .collect();
         }
@@ -428,13 +464,18 @@ impl Classifier {
         body: &str,
         (dateline, dateline_place): (&[String], &str),
         body_dateline: Option<BodyDateline>,
-    ) -> (Vec<CountryExplanation>, Vec<RegionExplanation>) {
+    ) -> Places {
         let mut countries: BTreeMap<String, CountryExplanation> = BTreeMap::new();
         let mut explicit: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut body_dateline_codes: BTreeSet<String> = BTreeSet::new();
+        let mut organisation_hits = Vec::new();
         for p in places {
             let entry = &self.gazetteer.entries[p.entry];
             let surface = original(text, p.hit.first, p.hit.last, title, body).to_owned();
+            if entry.kind.is_organisation() {
+                organisation_hits.push((p, surface));
+                continue;
+            }
             if entry.kind == Kind::Region {
                 explicit
                     .entry(entry.code.clone())
@@ -480,22 +521,55 @@ impl Classifier {
             let place_factor = match entry.kind {
                 Kind::City | Kind::Capital => 1.5,
                 Kind::Country => 1.2,
-                Kind::Alias => 0.8,
+                Kind::Alias => METONYM_FACTOR,
                 _ => 1.0,
             };
-            c.primary_weight += match p.hit.zone {
-                Zone::Title => 4.0,
-                Zone::Lead => 2.0,
-                Zone::Body => 1.0,
-            } * place_factor;
+            c.primary_weight += zone_weight(p.hit.zone) * place_factor;
         }
+        // An organisation that stands for a country ("Juventus", "Labour")
+        // weighs as a metonym: the story is about that country's club, party
+        // or company. It is no mention (Real Madrid is not Spain, GUIDE): a
+        // country named only through its clubs or parties keeps 0 mentions,
+        // a primary-country candidate that is not a country of the record. A
+        // company counts only for a country the text names: on dev, a story
+        // about a Google product that names no country is about no country.
+        for (p, surface) in organisation_hits {
+            let entry = &self.gazetteer.entries[p.entry];
+            if entry.kind == Kind::Company && !countries.contains_key(&entry.code) {
+                continue;
+            }
+            let c = countries
+                .entry(entry.code.clone())
+                .or_insert_with(|| CountryExplanation {
+                    code: entry.code.clone(),
+                    mentions: 0,
+                    primary_weight: 0.0,
+                    primary_notes: Vec::new(),
+                    hits: Vec::new(),
+                });
+            c.primary_weight += METONYM_FACTOR * zone_weight(p.hit.zone);
+            c.hits.push(PlaceMention {
+                term: entry.term.clone(),
+                text: surface,
+                kind: entry.kind.as_str(),
+                zone: p.hit.zone,
+                offset: text.tokens[p.hit.first].orig_start,
+            });
+        }
+        // The subject bonuses below go to the first country or organisation
+        // (a company of a country the text does not name has no candidate).
+        let candidates: BTreeSet<String> = countries.keys().cloned().collect();
+        let subject_of = |p: &&PlaceHit| {
+            let entry = &self.gazetteer.entries[p.entry];
+            entry.kind != Kind::Region && candidates.contains(&entry.code)
+        };
         // A headline names its subject first ("Austria expels imams funded by
         // Turkey"): the first country of the title is more often the event's
         // place than the ones after it.
         let headline_subject = places
             .iter()
             .filter(|p| p.hit.zone == Zone::Title)
-            .filter(|p| self.gazetteer.entries[p.entry].kind != Kind::Region)
+            .filter(subject_of)
             .min_by_key(|p| p.hit.first)
             .map(|p| self.gazetteer.entries[p.entry].code.clone());
         if let Some(c) = headline_subject.and_then(|code| countries.get_mut(&code)) {
@@ -507,7 +581,7 @@ impl Classifier {
         let lead_subject = places
             .iter()
             .filter(|p| p.hit.zone == Zone::Lead)
-            .filter(|p| self.gazetteer.entries[p.entry].kind != Kind::Region)
+            .filter(subject_of)
             .filter(|p| body_dateline.is_none_or(|d| text.tokens[p.hit.first].orig_start >= d.end))
             .min_by_key(|p| p.hit.first)
             .map(|p| self.gazetteer.entries[p.entry].code.clone());
@@ -541,7 +615,7 @@ impl Classifier {
                     primary_notes: Vec::new(),
                     hits: Vec::new(),
                 });
-            if c.hits.is_empty() {
+            if c.mentions == 0 {
                 c.mentions += 1;
             }
             c.primary_weight += DATELINE_WEIGHT;
@@ -555,7 +629,8 @@ impl Classifier {
                 offset: 0,
             });
         }
-        let mut countries: Vec<CountryExplanation> = countries.into_values().collect();
+        let (mut countries, organisations): (Vec<CountryExplanation>, Vec<CountryExplanation>) =
+            countries.into_values().partition(|c| c.mentions > 0);
         countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code)));
 
         let mut regions: Vec<RegionExplanation> = explicit
@@ -584,7 +659,11 @@ impl Classifier {
                 });
             }
         }
-        (countries, regions)
+        Places {
+            countries,
+            organisations,
+            regions,
+        }
     }
 
     /// The country that introduces the speaker of a "Speaker: quote" headline
@@ -598,7 +677,10 @@ impl Classifier {
         body_dateline: Option<BodyDateline>,
     ) -> Option<(String, String)> {
         let colon = primary::speaker_colon(text, title)?;
-        let is_country = |p: &&PlaceHit| self.gazetteer.entries[p.entry].kind != Kind::Region;
+        let is_country = |p: &&PlaceHit| {
+            let kind = self.gazetteer.entries[p.entry].kind;
+            kind != Kind::Region && !kind.is_organisation()
+        };
         let prefix_names_place = places
             .iter()
             .filter(is_country)
@@ -643,12 +725,16 @@ impl Classifier {
         ))
     }
 
+    /// The primary country among the countries named and those named only
+    /// through their organisations.
     fn primary(
         &self,
-        countries: &[CountryExplanation],
+        named: &[CountryExplanation],
+        organisations: &[CountryExplanation],
         article: &CleanedArticle,
         dateline: &[String],
     ) -> (Option<String>, String) {
+        let countries: Vec<&CountryExplanation> = named.iter().chain(organisations).collect();
         let home = self.home_country(article);
         let weight = |c: &CountryExplanation| {
             c.primary_weight
@@ -678,7 +764,7 @@ impl Classifier {
         let home_named = home.is_some_and(|h| countries.iter().any(|c| c.code == h));
         if only_in_body
             && !home_named
-            && primary::no_dominant_country(countries.iter().map(weight).collect())
+            && primary::no_dominant_country(countries.iter().map(|c| weight(c)).collect())
         {
             return (
                 None,
@@ -713,6 +799,9 @@ impl Classifier {
         if dateline.contains(&best.code) {
             reason = "dateline place, then title, lead and mentions".to_owned();
         }
+        if best.mentions == 0 {
+            reason = format!("{reason}; named only by its clubs or parties");
+        }
         if !best.primary_notes.is_empty() {
             reason = format!("{reason}; {}", best.primary_notes.join("; "));
         }
@@ -733,6 +822,16 @@ impl Classifier {
     /// The country a source reports from, when `data/curated/sources.tsv` knows it.
     fn home_country(&self, article: &CleanedArticle) -> Option<&str> {
         self.source(article)?.home.as_deref()
+    }
+}
+
+/// Primary-country weight of one mention by where it is: the headline and the
+/// lead say what the story is about.
+fn zone_weight(zone: Zone) -> f64 {
+    match zone {
+        Zone::Title => 4.0,
+        Zone::Lead => 2.0,
+        Zone::Body => 1.0,
     }
 }
 

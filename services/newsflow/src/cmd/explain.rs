@@ -1,7 +1,7 @@
 //! `newsflow explain`: why one article got its labels.
 
 use anyhow::Context as _;
-use newsflow_classify::{Classifier, Explanation};
+use newsflow_classify::{Classifier, CountryExplanation, Explanation};
 use newsflow_clean::CleanConfig;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -97,23 +97,13 @@ fn print(out: &mut dyn Write, title: &str, e: &Explanation) -> std::io::Result<(
         }
     }
     writeln!(out, "\nCOUNTRIES")?;
-    for c in &e.countries {
+    write_countries(out, &e.countries)?;
+    if !e.organisations.is_empty() {
         writeln!(
             out,
-            "  {}  mentions {}  primary weight {:.1}",
-            c.code, c.mentions, c.primary_weight
+            "\nNAMED ONLY BY A CLUB OR PARTY (primary-country candidates, not mentions)"
         )?;
-        for h in &c.hits {
-            writeln!(
-                out,
-                "      {:<24} {:<8} {:<5} @{:<6} term {:?}",
-                h.text,
-                h.kind,
-                h.zone.as_str(),
-                h.offset,
-                h.term
-            )?;
-        }
+        write_countries(out, &e.organisations)?;
     }
     writeln!(
         out,
@@ -130,6 +120,28 @@ fn print(out: &mut dyn Write, title: &str, e: &Explanation) -> std::io::Result<(
             if r.explicit { "explicit" } else { "derived " },
             r.because.join(", ")
         )?;
+    }
+    Ok(())
+}
+
+fn write_countries(out: &mut dyn Write, countries: &[CountryExplanation]) -> std::io::Result<()> {
+    for c in countries {
+        writeln!(
+            out,
+            "  {}  mentions {}  primary weight {:.1}",
+            c.code, c.mentions, c.primary_weight
+        )?;
+        for h in &c.hits {
+            writeln!(
+                out,
+                "      {:<24} {:<12} {:<5} @{:<6} term {:?}",
+                h.text,
+                h.kind,
+                h.zone.as_str(),
+                h.offset,
+                h.term
+            )?;
+        }
     }
     Ok(())
 }
