@@ -32,8 +32,11 @@ LATIN_TOWN_MIN_POP_ARAB = 100_000
 ARABIC_CITY_MIN_POP_ARAB = 250_000
 ARABIC_CITY_MIN_POP_OTHER = 2_000_000
 # ...and down to this size when the name is long enough (five letters or more)
-# not to be a common word: Munich (ميونيخ), Cologne, Kazan, Odessa, Medellín.
-ARABIC_CITY_MIN_POP_OTHER_LONG = 1_000_000
+# not to be a common word: Munich (ميونيخ), Kazan, Odessa, Medellín, and the news
+# cities under a million: Manchester, Marseille, The Hague (لاهاي), Kandahar,
+# Ahvaz, Donetsk, Seattle (city_stoplist.txt holds the names that are also people,
+# brands or other places: تويوتا، سانتوس، زنجبار).
+ARABIC_CITY_MIN_POP_OTHER_LONG = 400_000
 ARABIC_LONG_NAME = 5
 # Arabic names of Arab-world towns below ARABIC_CITY_MIN_POP_ARAB: news hotspots
 # (درعا، إدلب، نابلس، جنين، عفرين، شرم الشيخ) are small towns. Names with the

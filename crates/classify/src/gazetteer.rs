@@ -414,6 +414,7 @@ impl Gazetteer {
                 || self.is_credit_or_language(entry, &hit, text, title, body)
                 || (lang == "ar" && self.is_kunya(entry, &hit, text))
                 || (lang == "ar" && is_bank_name(entry, &hit, text))
+                || (lang == "ar" && after_saint(entry, &hit, text))
                 || (entry.kind == Kind::Region && in_proper_name(&hit, text, lang, title, body))
             {
                 continue;
@@ -598,6 +599,21 @@ fn is_bank_name(entry: &Entry, hit: &Hit, text: &MatchText) -> bool {
     // الوطني); a bare "بنك إنجلترا" is the central bank.
     let company = next != "المركزي" && (entry.kind != Kind::Country || next.starts_with("ال"));
     [head, bare].iter().any(|h| matches!(*h, "بنك" | "مصرف")) && company
+}
+
+/// An Arabic city name after "سان" or "سانت" (Saint) is the end of another
+/// place's name: "سان كوانتان-فالافييه" is in France, not Kuantan in
+/// Malaysia. Whole names with the prefix ("سان فرانسيسكو") are entries of
+/// their own, which the longest match prefers.
+fn after_saint(entry: &Entry, hit: &Hit, text: &MatchText) -> bool {
+    if !matches!(entry.kind, Kind::City | Kind::Capital) || hit.first == 0 {
+        return false;
+    }
+    let prev = &text.tokens[hit.first - 1];
+    matches!(
+        &text.text[prev.start..prev.end],
+        "سان" | "سانت" | "وسان" | "وسانت"
+    )
 }
 
 /// A Latin place name that is also a given name or a surname ("Jordan

@@ -195,3 +195,39 @@ fn words_that_look_like_places_in_maghrebi_news() {
     lacks("ar", "قال المدرب رشيد إن الفريق جاهز.", "EG");
     has("ar", "تظاهر المئات في العمارة جنوب العراق.", "IQ");
 }
+
+#[test]
+fn news_cities_outside_the_arab_world_name_their_country_in_arabic() {
+    has("ar", "قتلى وجرحى بانفجار شاحنة مفخخة في قندهار.", "AF");
+    has(
+        "ar",
+        "عقدت المحكمة الجنائية الدولية جلستها في لاهاي أمس.",
+        "NL",
+    );
+    has("ar", "اعتقلت الشرطة رجلا في مانشستر بعد الهجوم.", "GB");
+    has(
+        "ar",
+        "تظاهر العشرات في الأهواز احتجاجا على انقطاع المياه.",
+        "IR",
+    );
+    has("ar", "قصفت القوات مواقع في ضواحي دونيتسك ليلا.", "UA");
+}
+
+#[test]
+fn city_names_that_are_also_brands_people_or_other_places_do_not_count() {
+    lacks("ar", "اشترى سيارة تويوتا جديدة الشهر الماضي.", "JP");
+    lacks(
+        "ar",
+        "سيطرت القوات على مدينة زنجبار عاصمة محافظة أبين.",
+        "TZ",
+    );
+    lacks("ar", "عقد مجلس وزاريا اجتماعه الأسبوعي.", "NG");
+    lacks("ar", "شاهد الجمهور فيلم باتمان الجديد.", "TR");
+}
+
+#[test]
+fn a_city_name_after_saint_is_part_of_another_place() {
+    let body = "حاول تفجير مصنع في سان كوانتان-فالافييه، وسط شرق فرنسا.";
+    lacks("ar", body, "MY");
+    has("ar", body, "FR");
+}
