@@ -238,6 +238,10 @@ fn metonyms_and_capitals_name_their_country() {
     has("en", "Downing Street said the talks were useful.", "GB");
     has("ar", "وصل الوزير إلى الرباط.", "MA");
     has("en", "The minister arrived in Algiers.", "DZ");
+    // The Holy See is the Vatican's name in diplomacy.
+    has("fr", "Le Saint-Siège a rappelé son nonce.", "VA");
+    has("en", "The Holy See recalled its envoy.", "VA");
+    has("ar", "استدعى الكرسي الرسولي سفيره.", "VA");
 }
 
 #[test]
