@@ -245,6 +245,12 @@ fn metonyms_and_capitals_name_their_country() {
 }
 
 #[test]
+fn barcelona_is_spain_but_not_the_tunis_square() {
+    has("ar", "تظاهر آلاف في برشلونة دعما للاستقلال.", "ES");
+    lacks("ar", "تحوير في حركة المترو على مستوى محطة برشلونة بالعاصمة.", "ES");
+}
+
+#[test]
 fn french_nationality_adjectives_in_lower_case_count() {
     has("fr", "Le gouvernement italien et la police grecque.", "IT");
     has("fr", "Le gouvernement italien et la police grecque.", "GR");
