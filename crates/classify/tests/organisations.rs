@@ -191,3 +191,18 @@ fn an_organisation_does_not_name_its_country_for_guarded_places() {
         "MA",
     );
 }
+
+#[test]
+fn a_club_named_like_a_person_is_not_one_before_a_surname() {
+    let e = explain(
+        "en",
+        "Chelsea Clinton visits a clinic",
+        "Chelsea Clinton toured a clinic on Monday.",
+    );
+    assert!(
+        e.organisations.is_empty() && e.countries.is_empty(),
+        "{:?} {:?}",
+        e.organisations,
+        e.countries
+    );
+}
