@@ -247,7 +247,11 @@ fn metonyms_and_capitals_name_their_country() {
 #[test]
 fn barcelona_is_spain_but_not_the_tunis_square() {
     has("ar", "تظاهر آلاف في برشلونة دعما للاستقلال.", "ES");
-    lacks("ar", "تحوير في حركة المترو على مستوى محطة برشلونة بالعاصمة.", "ES");
+    lacks(
+        "ar",
+        "تحوير في حركة المترو على مستوى محطة برشلونة بالعاصمة.",
+        "ES",
+    );
 }
 
 #[test]
