@@ -231,3 +231,47 @@ fn a_city_name_after_saint_is_part_of_another_place() {
     lacks("ar", body, "MY");
     has("ar", body, "FR");
 }
+
+#[test]
+fn regions_inside_a_country_name_it() {
+    has("ar", "قتل عشرة مسلحين في عملية للجيش شمال سيناء.", "EG");
+    has(
+        "fr",
+        "Des combats ont repris au Darfour, selon l'ONU.",
+        "SD",
+    );
+    has(
+        "en",
+        "Shelling continued in Eastern Ghouta overnight.",
+        "SY",
+    );
+    has("ar", "سيطرت القوات على مواقع جديدة في حضرموت.", "YE");
+    has(
+        "fr",
+        "Des migrants ont tenté de franchir la clôture de Melilla.",
+        "ES",
+    );
+    has(
+        "en",
+        "Rescuers brought the migrants ashore on Lampedusa.",
+        "IT",
+    );
+}
+
+#[test]
+fn region_names_that_are_also_words_or_names_need_their_country() {
+    // Tunisian Arabic: الجولان is traffic.
+    lacks(
+        "ar",
+        "يعرض صاحب السيارة سيارته على الفحص بعد أربع سنوات من وضعها في الجولان.",
+        "SY",
+    );
+    has("ar", "قصفت إسرائيل مواقع في الجولان السوري.", "SY");
+    // French Galilée is Galileo; Mount Sinai a New York medical school.
+    lacks("fr", "Le manuscrit de Galilée a été retrouvé.", "IL");
+    lacks(
+        "fr",
+        "Une étude de l'École de médecine du Mont Sinaï a été publiée.",
+        "EG",
+    );
+}
