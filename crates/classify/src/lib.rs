@@ -159,6 +159,19 @@ pub struct CountryExplanation {
     pub hits: Vec<PlaceMention>,
 }
 
+impl CountryExplanation {
+    /// A country before its first mention is counted.
+    fn unnamed(code: &str) -> Self {
+        CountryExplanation {
+            code: code.to_owned(),
+            mentions: 0,
+            primary_weight: 0.0,
+            primary_notes: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+}
+
 /// One place mention; `offset` as in [`TermHit`]. A mention of kind
 /// `dateline` is the dateline's place (`text`), which is not in the body.
 #[derive(Debug, Clone, Serialize)]
@@ -485,13 +498,7 @@ impl Classifier {
             }
             let c = countries
                 .entry(entry.code.clone())
-                .or_insert_with(|| CountryExplanation {
-                    code: entry.code.clone(),
-                    mentions: 0,
-                    primary_weight: 0.0,
-                    primary_notes: Vec::new(),
-                    hits: Vec::new(),
-                });
+                .or_insert_with(|| CountryExplanation::unnamed(&entry.code));
             c.mentions += 1;
             let offset = text.tokens[p.hit.first].orig_start;
             c.hits.push(PlaceMention {
@@ -540,13 +547,7 @@ impl Classifier {
             }
             let c = countries
                 .entry(entry.code.clone())
-                .or_insert_with(|| CountryExplanation {
-                    code: entry.code.clone(),
-                    mentions: 0,
-                    primary_weight: 0.0,
-                    primary_notes: Vec::new(),
-                    hits: Vec::new(),
-                });
+                .or_insert_with(|| CountryExplanation::unnamed(&entry.code));
             c.primary_weight += METONYM_FACTOR * zone_weight(p.hit.zone);
             c.hits.push(PlaceMention {
                 term: entry.term.clone(),
@@ -608,13 +609,7 @@ impl Classifier {
         for code in dateline {
             let c = countries
                 .entry(code.clone())
-                .or_insert_with(|| CountryExplanation {
-                    code: code.clone(),
-                    mentions: 0,
-                    primary_weight: 0.0,
-                    primary_notes: Vec::new(),
-                    hits: Vec::new(),
-                });
+                .or_insert_with(|| CountryExplanation::unnamed(code));
             if c.mentions == 0 {
                 c.mentions += 1;
             }
