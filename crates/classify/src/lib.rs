@@ -368,10 +368,7 @@ impl Classifier {
             .iter()
             .map(|p| (p.hit.first, &self.gazetteer.entries[p.entry]))
             .filter(|(_, e)| {
-                !matches!(
-                    e.kind,
-                    Kind::Region | Kind::Org | Kind::Company | Kind::Block
-                )
+                !matches!(e.kind, Kind::Region | Kind::Block) && !e.kind.is_organisation()
             })
             .map(|(token, e)| (token, e.code.as_str()))
             .collect();
