@@ -275,3 +275,22 @@ fn region_names_that_are_also_words_or_names_need_their_country() {
         "EG",
     );
 }
+
+#[test]
+fn places_the_corpus_names_after_governorate_or_city() {
+    has(
+        "ar",
+        "قتلى في حادث مرور بالطريق السيارة قرب المنستير.",
+        "TN",
+    );
+    has(
+        "ar",
+        "عثر على الجاسوس وابنته فاقدين للوعي في مدينة سالزبري.",
+        "GB",
+    );
+    has("ar", "شن التنظيم هجوما على قرى في محافظة السويداء.", "SY");
+    has("ar", "فر آلاف الروهينغا من ولاية راخين.", "MM");
+    // حجة is also "argument": only when Yemen is named.
+    lacks("ar", "قدم المحامي حجة قوية أمام المحكمة.", "YE");
+    has("ar", "قصف التحالف مواقع في محافظة حجة شمال اليمن.", "YE");
+}
