@@ -294,3 +294,21 @@ fn places_the_corpus_names_after_governorate_or_city() {
     lacks("ar", "قدم المحامي حجة قوية أمام المحكمة.", "YE");
     has("ar", "قصف التحالف مواقع في محافظة حجة شمال اليمن.", "YE");
 }
+
+#[test]
+fn states_and_provinces_name_their_country() {
+    has("en", "Heavy rain flooded villages across Tamil Nadu.", "IN");
+    has(
+        "fr",
+        "Des rebelles ont attaqué un camp dans le Nord-Kivu.",
+        "CD",
+    );
+    has(
+        "fr",
+        "Les djihadistes contrôlent une partie de Cabo Delgado.",
+        "MZ",
+    );
+    has("en", "Officials in Hubei reported new cases.", "CN");
+    // The province is named whole: KwaZulu-Natal is not Natal in Brazil.
+    lacks("en", "Storms hit KwaZulu-Natal on Monday.", "BR");
+}
