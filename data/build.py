@@ -27,6 +27,10 @@ LATIN_CITY_MIN_POP = 300_000
 # ASCII, as the press does (Idlib, Nablus, Hebron, Ramadi, Deir ez-Zor); names
 # with transliteration marks (Dar‘ā, Al Fallūjah) are not the press's spelling.
 LATIN_TOWN_MIN_POP_ARAB = 100_000
+# ...and the towns of the countries whose newsrooms write the English and French sources (BBC
+# English local news: Norwich, Ipswich, Swindon; French regional news) down to this size.
+HOME_NEWSROOMS = {"GB", "FR"}
+LATIN_TOWN_MIN_POP_HOME = 60_000
 # Arabic-script city names: big cities of the Arab world, very big elsewhere
 # (Arabic transliterations of small foreign towns collide with common words).
 ARABIC_CITY_MIN_POP_ARAB = 250_000
@@ -231,13 +235,17 @@ def build_gazetteer(src):
         name = city["name"]
         if is_latin_name(name) and (
             pop >= LATIN_CITY_MIN_POP
+            or (code in HOME_NEWSROOMS and pop >= LATIN_TOWN_MIN_POP_HOME)
             or is_capital
             or maghreb
             or sahel_town
             or (sahel_small and letter_count(name) >= SAHEL_TOWN_LONG_NAME)
             or (code in arab and pop >= LATIN_TOWN_MIN_POP_ARAB and name.isascii())
         ):
-            keep("latin", name, code, pop)
+            # A home-newsroom town is often a surname too (Poole-Wilson, Jayne
+            # Poole): the `person` flag drops it next to another name.
+            home_town = code in HOME_NEWSROOMS and pop < LATIN_CITY_MIN_POP and not is_capital
+            keep("latin", name, code, pop, home_town)
         for name in city.get("alternatenames", []):
             if not is_arabic_name(name):
                 continue
@@ -302,6 +310,9 @@ def build_gazetteer(src):
         if script == "latin":
             add("en", "city", code, name)
             add("fr", "city", code, name)
+            if guarded[(script, name)]:
+                flags[("en", "city", code, name)] = "person"
+                flags[("fr", "city", code, name)] = "person"
         else:
             add("ar", "city", code, name)
             if guarded[(script, name)]:

@@ -312,3 +312,15 @@ fn states_and_provinces_name_their_country() {
     // The province is named whole: KwaZulu-Natal is not Natal in Brazil.
     lacks("en", "Storms hit KwaZulu-Natal on Monday.", "BR");
 }
+
+#[test]
+fn towns_of_the_newsrooms_countries_name_them_but_not_as_surnames() {
+    has("en", "Police in Ipswich arrested two men on Friday.", "GB");
+    has("fr", "Un incendie a ravagé un entrepôt à Bordeaux.", "FR");
+    lacks("en", "Nancy Pelosi met the delegation on Monday.", "FR");
+    lacks(
+        "en",
+        "The minister, Jayne Poole, said the review would widen.",
+        "GB",
+    );
+}
