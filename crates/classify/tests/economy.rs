@@ -18,6 +18,18 @@ fn economy_terms(e: &Explanation) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that no economy term fires in any of the (lang, title, body) cases.
+#[track_caller]
+fn assert_no_economy_terms(cases: &[(&str, &str, &str)]) {
+    for &(lang, title, body) in cases {
+        let terms = economy_terms(&explain(lang, title, body));
+        assert!(
+            terms.is_empty(),
+            "{lang}: economy terms {terms:?} in {title:?}"
+        );
+    }
+}
+
 fn economy(e: &Explanation) -> bool {
     common::assigned(e, "economy")
 }
@@ -228,13 +240,7 @@ fn commercial_flights_and_economic_pressure_are_not_trade() {
             "Commercial flights will resume on Monday, the government said, as it keeps up economic pressure on the regime.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 }
 
 #[test]
@@ -256,13 +262,7 @@ fn chlorine_gas_and_christmas_markets_are_not_energy_or_trade() {
             "Inspectors said chlorine gas was used in the attack, and a lorry drove into a Christmas market.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 }
 
 #[test]
@@ -441,13 +441,7 @@ fn a_fine_is_a_penalty_not_finance() {
             "The league imposed a financial penalty and banned the player for three matches.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 }
 
 #[test]
@@ -521,13 +515,7 @@ fn takeovers_brands_and_tycoons_need_a_business_neighbour() {
             "Le parti promet le rachat des fautes passées et la fusion des deux mouvements avant le scrutin.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 
     let cases = [
         (
@@ -592,13 +580,7 @@ fn police_and_clergy_unions_are_not_labour_news() {
             "Les syndicats de policiers menacent de saisir la justice, a déclaré un responsable du syndicat de police.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 
     // A union in a pay dispute is still labour news.
     let e = explain(
@@ -629,13 +611,7 @@ fn counterfeiting_is_a_crime_not_the_currency_market() {
             "Two men were jailed for making counterfeit currency in a garage.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 }
 
 #[test]
@@ -684,13 +660,7 @@ fn the_atomic_energy_agency_is_not_an_energy_market() {
             "Inspectors from the International Atomic Energy Agency arrived in Tehran.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 }
 
 #[test]
@@ -715,13 +685,7 @@ fn malls_and_illicit_gains_are_not_trade_or_projects() {
             "Firefighters evacuated the shopping centre after the blaze started on the roof.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 
     // A project is still a project.
     let e = explain(
@@ -774,11 +738,5 @@ fn financial_fair_play_is_football_governance() {
             "Uefa banned the club from European competition for breaking Financial Fair Play rules.",
         ),
     ];
-    for (lang, title, body) in cases {
-        let terms = economy_terms(&explain(lang, title, body));
-        assert!(
-            terms.is_empty(),
-            "{lang}: economy terms {terms:?} in {title:?}"
-        );
-    }
+    assert_no_economy_terms(&cases);
 }

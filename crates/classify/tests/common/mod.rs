@@ -34,6 +34,16 @@ pub fn group_points(e: &Explanation, label: &str, group: &str) -> f64 {
         .sum()
 }
 
+/// Asserts that the named group of `label` adds nothing in any of the
+/// (lang, title, body) cases.
+#[track_caller]
+pub fn assert_no_points(cases: &[(&str, &str, &str)], label: &str, group: &str) {
+    for &(lang, title, body) in cases {
+        let e = explain(lang, title, body);
+        assert_eq!(group_points(&e, label, group), 0.0, "{lang}: {body:?}");
+    }
+}
+
 pub fn assigned(e: &Explanation, label: &str) -> bool {
     e.topics.iter().any(|t| t.label == label && t.assigned)
 }
