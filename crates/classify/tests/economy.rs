@@ -30,6 +30,18 @@ fn assert_no_economy_terms(cases: &[(&str, &str, &str)]) {
     }
 }
 
+/// Asserts that each (lang, title, body, term) case is economy, with `term`
+/// among the terms that fired.
+#[track_caller]
+fn assert_economy_by(cases: &[(&str, &str, &str, &str)]) {
+    for &(lang, title, body, term) in cases {
+        let e = explain(lang, title, body);
+        let terms = economy_terms(&e);
+        assert!(terms.iter().any(|t| t == term), "{lang}: {terms:?}");
+        assert!(economy(&e), "{lang}: {title:?} should be economy");
+    }
+}
+
 fn economy(e: &Explanation) -> bool {
     common::assigned(e, "economy")
 }
@@ -345,12 +357,7 @@ fn a_currency_named_alone_is_a_sum_a_verb_or_a_tournament() {
             "pound",
         ),
     ];
-    for (lang, title, body, word) in cases {
-        let e = explain(lang, title, body);
-        let terms = economy_terms(&e);
-        assert!(terms.iter().any(|t| t == word), "{lang}: {terms:?}");
-        assert!(economy(&e), "{lang}: {title:?} should be economy");
-    }
+    assert_economy_by(&cases);
 }
 
 #[test]
@@ -400,12 +407,7 @@ fn tariffs_and_trade_wars_are_trade() {
             "tariffs",
         ),
     ];
-    for (lang, title, body, term) in cases {
-        let e = explain(lang, title, body);
-        let terms = economy_terms(&e);
-        assert!(terms.iter().any(|t| t == term), "{lang}: {terms:?}");
-        assert!(economy(&e), "{lang}: {title:?} should be economy");
-    }
+    assert_economy_by(&cases);
 }
 
 #[test]
@@ -531,12 +533,7 @@ fn takeovers_brands_and_tycoons_need_a_business_neighbour() {
             "rachat",
         ),
     ];
-    for (lang, title, body, term) in cases {
-        let e = explain(lang, title, body);
-        let terms = economy_terms(&e);
-        assert!(terms.iter().any(|t| t == term), "{lang}: {terms:?}");
-        assert!(economy(&e), "{lang}: {title:?} should be economy");
-    }
+    assert_economy_by(&cases);
 }
 
 #[test]
