@@ -245,6 +245,27 @@ fn metonyms_and_capitals_name_their_country() {
 }
 
 #[test]
+fn a_parliament_with_no_country_in_its_name_names_its_country() {
+    has("ar", "صادق مجلس نواب الشعب على قانون المالية.", "TN");
+    has(
+        "fr",
+        "L'Assemblée des représentants du peuple a adopté le budget.",
+        "TN",
+    );
+    has("en", "The Knesset voted to dissolve itself.", "IL");
+    has("fr", "La Knesset a voté sa dissolution.", "IL");
+    has("ar", "أقر الكونغرس ميزانية الدفاع.", "US");
+    // Another country's congress is not the American one.
+    lacks(
+        "ar",
+        "يحتاج الاتفاق إلى تصديق الكونغرس الوطني البرازيلي.",
+        "US",
+    );
+    // Egypt's and Jordan's parliaments share a name: no country from it.
+    assert!(countries("ar", "صادق مجلس النواب على القانون.").is_empty());
+}
+
+#[test]
 fn barcelona_is_spain_but_not_the_tunis_square() {
     has("ar", "تظاهر آلاف في برشلونة دعما للاستقلال.", "ES");
     lacks(

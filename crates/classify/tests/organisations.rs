@@ -111,6 +111,48 @@ fn a_party_stands_for_its_country() {
 }
 
 #[test]
+fn hezbollah_is_lebanese_and_kataib_hezbollah_iraqi() {
+    let record = classify(
+        "ar",
+        "حزب الله يرفض المشاركة في الحكومة",
+        "أعلن حزب الله أنه لن يشارك في الحكومة الجديدة.",
+    );
+    assert_eq!(record.primary_country.as_deref(), Some("LB"));
+    assert!(
+        record.countries.is_empty(),
+        "a party is no mention: {:?}",
+        record.countries
+    );
+    assert_eq!(
+        primary(
+            "en",
+            "Hezbollah names its candidates",
+            "Hezbollah named its candidates for the parliamentary election."
+        )
+        .as_deref(),
+        Some("LB")
+    );
+    assert_eq!(
+        primary(
+            "fr",
+            "Le Hezbollah présente ses candidats",
+            "Le Hezbollah a présenté ses candidats aux législatives."
+        )
+        .as_deref(),
+        Some("LB")
+    );
+    assert_eq!(
+        primary(
+            "ar",
+            "كتائب حزب الله تتوعد القوات الأجنبية",
+            "توعدت كتائب حزب الله القوات الأجنبية بالرد."
+        )
+        .as_deref(),
+        Some("IQ")
+    );
+}
+
+#[test]
 fn a_company_counts_only_for_a_country_the_text_names() {
     // No country named: a product story is about no country.
     assert_eq!(
