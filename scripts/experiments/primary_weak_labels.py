@@ -10,12 +10,14 @@ is the guide's "event place" (a slug names the actor as often as the place),
 so agreement is a check, not a score: read the disagreements, and a family of
 them that the rules get wrong is worth a rule. With --diff, lists the articles
 whose primary country changed between two runs, with the weak label when
-there is one.
+there is one; with --disagreements, the articles whose primary country differs
+from their weak label.
 
     newsflow run ../shared/data/corpus/articles.jsonl.gz -o out.jsonl
-    python3 scripts/experiments/primary_weak_labels.py out.jsonl [--diff before.jsonl]
+    python3 scripts/experiments/primary_weak_labels.py out.jsonl [--diff before.jsonl | --disagreements]
 """
 
+import argparse
 import collections
 import json
 import re
@@ -81,9 +83,15 @@ def load(path):
 
 
 def main():
-    after = load(sys.argv[1])
-    if "--diff" in sys.argv:
-        before = {a["id"]: a for a in load(sys.argv[sys.argv.index("--diff") + 1])}
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("run", help="output of `newsflow run` over the corpus (JSON lines)")
+    parser.add_argument("--diff", metavar="BEFORE", help="an earlier run: list the primary changes")
+    parser.add_argument("--disagreements", action="store_true",
+                        help="list the articles whose primary country differs from the weak label")
+    args = parser.parse_args()
+    after = load(args.run)
+    if args.diff:
+        before = {a["id"]: a for a in load(args.diff)}
         changed = 0
         for a in after:
             old, new = before[a["id"]]["primary_country"], a["primary_country"]
@@ -101,6 +109,8 @@ def main():
         if label:
             total[source] += 1
             agree[source] += a["primary_country"] == label
+            if args.disagreements and a["primary_country"] != label:
+                print(f"{source:20} {label} != {a['primary_country']}  {a['id']}  {a['title'][:80]}")
     for source in sorted(total):
         print(f"{source:20} {total[source]:5} articles, primary agrees {agree[source] / total[source]:.3f}")
     print(f"{'all':20} {sum(total.values()):5} articles, primary agrees {sum(agree.values()) / sum(total.values()):.3f}")
