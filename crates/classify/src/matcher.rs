@@ -67,6 +67,15 @@ struct Compiled {
     /// that ends in a written ه there is another word (عملة "currency" and
     /// عمله "his work"; عهدة "a mandate" and عهده "his era").
     taa_marbuta: bool,
+    /// The term is written with a hamza on its alif (أمن "security"): a text
+    /// written with a madda there is another word (آمن "safe"), though the
+    /// matching form folds both into ا. A text with no hamza at all (امن) is
+    /// the same word written carelessly, and still matches.
+    hamza: bool,
+    /// A Latin term taken as written (`=`) that ends in a plain e: a text
+    /// ending in é there is the participle, another word in French (frappe
+    /// "a strike", frappé "struck" by an earthquake or a crisis).
+    plain_final_e: bool,
 }
 
 /// A match that passed every check.
@@ -144,6 +153,9 @@ impl Matcher {
             let mut forms = Vec::new();
             let takes_article = spec.strip_article;
             let taa_marbuta = arabic && raw.trim_end().ends_with('ة');
+            let hamza = arabic && raw.contains(['أ', 'إ']) && !raw.contains('آ');
+            let plain_final_e =
+                !arabic && spec.affix == Affix::Exact && raw.trim_end().ends_with('e');
             if arabic && norm.starts_with("ال") && norm.chars().nth(2).is_some_and(|c| c != ' ') {
                 if spec.strip_article && norm.chars().take_while(|c| *c != ' ').count() >= 4 {
                     norm = norm["ال".len()..].to_owned();
@@ -171,6 +183,8 @@ impl Matcher {
                     tokens,
                     short: tokens == 1 && form.chars().count() <= 3,
                     taa_marbuta,
+                    hamza,
+                    plain_final_e,
                 });
             }
         }
@@ -238,6 +252,11 @@ impl Matcher {
                 if c.taa_marbuta && suffix.is_empty() && ends_in_ha(text, last, title, body) {
                     continue;
                 }
+                if (c.hamza || c.plain_final_e)
+                    && written_differently(c, original(text, first, last, title, body))
+                {
+                    continue;
+                }
                 debug_assert!(last + 1 - first == c.tokens);
                 candidates.push((
                     c.tokens,
@@ -281,6 +300,14 @@ fn ends_in_ha(text: &MatchText, i: usize, title: &str, body: &str) -> bool {
         .rev()
         .find(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
         == Some('ه')
+}
+
+/// Whether the original text of a match is another word than the term that
+/// matched its folded form: a madda where the term has a hamza (آمن for
+/// أمن), or a final é where an exact Latin term ends in e (frappé for frappe).
+fn written_differently(c: &Compiled, surface: &str) -> bool {
+    // The clean stage publishes NFC text: آ and é are single characters.
+    (c.hamza && surface.contains('آ')) || (c.plain_final_e && surface.ends_with(['é', 'É']))
 }
 
 /// The original text of tokens `first..=last`.
@@ -381,6 +408,33 @@ mod tests {
         for text in ["عمله", "وعمله", "عملهُ"] {
             assert!(terms_found(&m, "", text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_madda_is_not_a_hamza() {
+        let m = Matcher::new(vec![spec("الأمن", Affix::Inflected, true)]).unwrap();
+        // "security", with its clitics, and written without the hamza.
+        for text in ["الأمن", "بالأمن", "أمن", "الامن"] {
+            assert_eq!(terms_found(&m, "", text).len(), 1, "{text}");
+        }
+        // "safe": the safe haven, safely, a safe zone.
+        for text in ["الآمن", "آمن", "آمنة", "الآمنة"] {
+            assert!(terms_found(&m, "", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_exact_latin_term_is_not_its_participle() {
+        let m = Matcher::new(vec![spec("frappe", Affix::Exact, false)]).unwrap();
+        for text in ["une frappe aérienne", "la Frappe"] {
+            assert_eq!(terms_found(&m, "", text).len(), 1, "{text}");
+        }
+        for text in ["le séisme a frappé", "FRAPPÉ"] {
+            assert!(terms_found(&m, "", text).is_empty(), "{text}");
+        }
+        // With endings allowed, the accent is the author's choice to make.
+        let m = Matcher::new(vec![spec("attaque", Affix::Light, false)]).unwrap();
+        assert_eq!(terms_found(&m, "", "il a été attaqué").len(), 1);
     }
 
     #[test]
