@@ -1,6 +1,7 @@
 //! Scores predictions against a labelled set in the format of
 //! `shared/data/labelled/dev.jsonl` (labels defined in its GUIDE.md).
 
+use crate::gaps::{topic_gap, Outcome, TopicGap};
 use crate::metrics::{Counts, Prf};
 use newsflow_proto::{EnrichedArticle, RawArticle, Reject};
 use serde::{Deserialize, Serialize};
@@ -106,6 +107,9 @@ pub struct Report {
     pub overall: Scores,
     pub by_language: BTreeMap<String, Scores>,
     pub by_half: BTreeMap<String, Scores>,
+    /// Per topic, how far the worst language trails the best, with credible
+    /// intervals (empty with one language or no draws).
+    pub language_gaps: BTreeMap<String, TopicGap>,
     pub worst_misses: Vec<Miss>,
 }
 
@@ -271,11 +275,14 @@ fn miss(gold: &LabelledArticle, predicted: Option<&EnrichedArticle>) -> Miss {
     }
 }
 
-/// Scores every prediction; `worst` bounds the confusion list.
+/// Scores every prediction; `worst` bounds the confusion list, `draws` sets
+/// the posterior draws of the language gaps (0: no gaps).
 pub fn evaluate(
     items: &[(LabelledArticle, Result<EnrichedArticle, Reject>)],
     worst: usize,
+    draws: usize,
 ) -> Report {
+    let mut outcomes: BTreeMap<&str, BTreeMap<String, Vec<Outcome>>> = BTreeMap::new();
     let mut overall = Tally::default();
     let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_half: BTreeMap<String, Tally> = BTreeMap::new();
@@ -285,6 +292,18 @@ pub fn evaluate(
         let predicted = result.as_ref().ok();
         if predicted.is_none() {
             rejected += 1;
+        }
+        for topic in TOPICS {
+            let outcome = Outcome {
+                predicted: predicted.is_some_and(|p| p.topics.iter().any(|t| t.label == topic)),
+                gold: gold.gold.topics.get(topic).copied().unwrap_or(false),
+            };
+            outcomes
+                .entry(topic)
+                .or_default()
+                .entry(gold.lang.clone())
+                .or_default()
+                .push(outcome);
         }
         overall.add(gold, predicted);
         by_language
@@ -313,6 +332,12 @@ pub fn evaluate(
         by_half: by_half
             .iter()
             .map(|(k, t)| (k.clone(), t.scores()))
+            .collect(),
+        language_gaps: outcomes
+            .iter()
+            .filter_map(|(topic, by_lang)| {
+                topic_gap(by_lang, draws).map(|g| (topic.to_string(), g))
+            })
             .collect(),
         worst_misses: misses,
     }
@@ -378,7 +403,7 @@ mod tests {
 
     #[test]
     fn scores_topics_countries_regions_and_accuracies() {
-        let report = evaluate(&[(labelled(), Ok(prediction()))], 10);
+        let report = evaluate(&[(labelled(), Ok(prediction()))], 10, 100);
         let s = &report.overall;
         assert_eq!(s.topics["security"].f1, 1.0);
         assert_eq!(s.topics["diplomacy"].recall, 0.0);
@@ -390,12 +415,38 @@ mod tests {
         let miss = &report.worst_misses[0];
         assert_eq!(miss.errors, 2 + 2);
         assert!(miss.details.iter().any(|d| d.contains("diplomacy")));
+        // One language: nothing to compare.
+        assert!(report.language_gaps.is_empty());
+    }
+
+    #[test]
+    fn gaps_compare_the_languages_topic_by_topic() {
+        let mut english = labelled();
+        english.id = "y".into();
+        english.lang = "en".into();
+        let mut english_prediction = prediction();
+        english_prediction.language = "en".into();
+        english_prediction.topics.clear();
+        let items = [
+            (labelled(), Ok(prediction())),
+            (english, Ok(english_prediction)),
+        ];
+        let report = evaluate(&items, 10, 100);
+        let security = &report.language_gaps["security"];
+        assert_eq!(
+            (security.leading.as_str(), security.trailing.as_str()),
+            ("ar", "en")
+        );
+        assert_eq!(security.gap, 1.0);
+        // Neither language finds diplomacy: no gap.
+        assert_eq!(report.language_gaps["diplomacy"].gap, 0.0);
+        assert!(evaluate(&items, 10, 0).language_gaps.is_empty());
     }
 
     #[test]
     fn a_rejected_article_counts_as_predicting_nothing() {
         let reject = Reject::new(newsflow_proto::RejectReason::EmptyBody, "empty");
-        let report = evaluate(&[(labelled(), Err(reject))], 10);
+        let report = evaluate(&[(labelled(), Err(reject))], 10, 100);
         assert_eq!(report.rejected, 1);
         assert_eq!(report.overall.countries.recall, 0.0);
         assert_eq!(report.overall.language_accuracy, 0.0);

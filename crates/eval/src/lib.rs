@@ -5,6 +5,7 @@
 //! predictions here.
 
 pub mod extraction;
+pub mod gaps;
 pub mod labelled;
 pub mod metrics;
 pub mod noisy;

@@ -179,4 +179,67 @@ fn eval_prints_metrics_as_json() {
     assert_eq!(report["articles"], 1);
     assert_eq!(report["overall"]["language_accuracy"], 1.0);
     assert!(report["overall"]["topics"]["diplomacy"]["f1"].is_number());
+    // One language: no gap to report.
+    assert_eq!(report["language_gaps"], serde_json::json!({}));
+}
+
+#[test]
+fn eval_reports_language_gaps_with_intervals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let labelled = dir.path().join("labelled.jsonl");
+    let article = |id: &str, lang: &str, title: &str, text: &str| {
+        format!(
+            r#"{{"id":"{id}","lang":"{lang}","title":"{title}","text":"{text}","gold":{{"topics":{{"security":false,"diplomacy":true,"politics":false,"economy":false,"migration":false}},"countries_mentioned":[],"primary_country":null,"regions_mentioned":[]}}}}"#
+        )
+    };
+    let lines = [
+        article(
+            "en-1",
+            "en",
+            "Foreign ministers hold talks on the ceasefire",
+            "The foreign ministers of both countries held talks on a ceasefire and signed a memorandum at the summit.",
+        ),
+        article(
+            "fr-1",
+            "fr",
+            "Les ministres des Affaires étrangères se rencontrent",
+            "Les ministres des Affaires étrangères ont tenu des pourparlers et signé un accord lors du sommet.",
+        ),
+    ];
+    std::fs::write(&labelled, lines.join("\n")).expect("write");
+    let out = newsflow()
+        .args(["eval", "--json", "--draws", "500"])
+        .arg(&labelled)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let gap = &report["language_gaps"]["diplomacy"];
+    assert_eq!(gap["draws"], 500);
+    let p = gap["p_behind"].as_f64().expect("a probability");
+    assert!((0.0..=1.0).contains(&p), "{gap}");
+    for lang in ["en", "fr"] {
+        let f1 = &gap["by_language"][lang];
+        let (low, high) = (f1["low"].as_f64(), f1["high"].as_f64());
+        let (Some(low), Some(high)) = (low, high) else {
+            panic!("no interval for {lang}: {gap}");
+        };
+        assert!(0.0 <= low && low <= high && high <= 1.0, "{gap}");
+        assert_eq!(f1["support"], 1);
+    }
+    let text = newsflow()
+        .args(["eval", "--draws", "500"])
+        .arg(&labelled)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("language gaps"), "{text}");
+    assert!(
+        text.contains("P(") && text.contains("more than 0.05 behind"),
+        "{text}"
+    );
 }
