@@ -73,7 +73,8 @@ pub struct TopicGap {
 /// The gap on one topic, from each language's outcomes; `None` with fewer
 /// than two languages or no draws.
 pub fn topic_gap(outcomes: &BTreeMap<String, Vec<Outcome>>, draws: usize) -> Option<TopicGap> {
-    let languages: Vec<(&String, Counts)> = outcomes
+    // (language, confusion counts, articles)
+    let languages: Vec<(&String, Counts, usize)> = outcomes
         .iter()
         .filter(|(_, articles)| !articles.is_empty())
         .map(|(lang, articles)| {
@@ -81,7 +82,7 @@ pub fn topic_gap(outcomes: &BTreeMap<String, Vec<Outcome>>, draws: usize) -> Opt
             for o in articles {
                 counts.add(o.predicted, o.gold);
             }
-            (lang, counts)
+            (lang, counts, articles.len())
         })
         .collect();
     if languages.len() < 2 || draws == 0 {
@@ -90,7 +91,7 @@ pub fn topic_gap(outcomes: &BTreeMap<String, Vec<Outcome>>, draws: usize) -> Opt
     // Every topic uses the same stream: the draws are reproducible.
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
     let mut samples: Vec<Vec<f64>> = Vec::with_capacity(languages.len());
-    for (_, counts) in &languages {
+    for (_, counts, _) in &languages {
         let cell = |n: u64| Gamma::new(n as f64 + PRIOR, 1.0);
         // The shapes are positive and finite: Gamma::new cannot fail here.
         let (Ok(tp), Ok(fp), Ok(fn_)) = (cell(counts.tp), cell(counts.fp), cell(counts.r#fn))
@@ -109,7 +110,7 @@ pub fn topic_gap(outcomes: &BTreeMap<String, Vec<Outcome>>, draws: usize) -> Opt
             .collect();
         samples.push(f1s);
     }
-    let whole: Vec<f64> = languages.iter().map(|(_, c)| c.scores().f1).collect();
+    let whole: Vec<f64> = languages.iter().map(|(_, c, _)| c.scores().f1).collect();
     let by_f1 = |a: &usize, b: &usize| whole[*a].total_cmp(&whole[*b]);
     let leading = (0..languages.len()).max_by(by_f1)?;
     let trailing = (0..languages.len()).min_by(by_f1)?;
@@ -123,15 +124,14 @@ pub fn topic_gap(outcomes: &BTreeMap<String, Vec<Outcome>>, draws: usize) -> Opt
     let by_language = languages
         .iter()
         .zip(&mut samples)
-        .zip(outcomes.values().filter(|a| !a.is_empty()))
-        .map(|(((lang, counts), draws), articles)| {
+        .map(|((lang, counts, articles), draws)| {
             let (low, high) = interval(draws);
             let entry = LanguageF1 {
                 f1: counts.scores().f1,
                 low,
                 high,
                 support: counts.tp + counts.r#fn,
-                articles: articles.len(),
+                articles: *articles,
             };
             ((*lang).clone(), entry)
         })
