@@ -18,6 +18,23 @@ fn read_jsonl(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// `newsflow eval --json` with extra arguments: the report, after checking
+/// the command succeeded.
+fn eval_json(labelled: &Path, extra: &[&str]) -> Value {
+    let out = newsflow()
+        .args(["eval", "--json"])
+        .args(extra)
+        .arg(labelled)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON report")
+}
+
 fn good(id: &str, body: &str) -> String {
     serde_json::json!({"id": id, "title": "Talks in Rabat", "body": body}).to_string()
 }
@@ -165,17 +182,7 @@ fn eval_prints_metrics_as_json() {
         r#"{"id":"x","lang":"en","title":"Talks","text":"Ministers met for talks.","gold":{"topics":{"security":false,"diplomacy":true,"politics":false,"economy":false,"migration":false},"countries_mentioned":[],"primary_country":null,"regions_mentioned":[]}}"#,
     )
     .expect("write");
-    let out = newsflow()
-        .args(["eval", "--json"])
-        .arg(&labelled)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let report = eval_json(&labelled, &[]);
     assert_eq!(report["articles"], 1);
     assert_eq!(report["overall"]["language_accuracy"], 1.0);
     assert!(report["overall"]["topics"]["diplomacy"]["f1"].is_number());
@@ -207,17 +214,7 @@ fn eval_reports_language_gaps_with_intervals() {
         ),
     ];
     std::fs::write(&labelled, lines.join("\n")).expect("write");
-    let out = newsflow()
-        .args(["eval", "--json", "--draws", "500"])
-        .arg(&labelled)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let report = eval_json(&labelled, &["--draws", "500"]);
     let gap = &report["language_gaps"]["diplomacy"];
     assert_eq!(gap["draws"], 500);
     let p = gap["p_behind"].as_f64().expect("a probability");
